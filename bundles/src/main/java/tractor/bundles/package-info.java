@@ -1,0 +1,2 @@
+/** OSGi glue (issue: OSGi and JPMS deployment): backends registered as OSGi services. */
+package tractor.bundles;

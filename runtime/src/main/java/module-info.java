@@ -1,0 +1,7 @@
+/** The actor runtime: msg loop, RPC, supervision, contexts, streams, codec, registrar. */
+module tractor.runtime {
+    requires tractor.spawn.spi;
+    requires tractor.transport.spi;
+    requires msgpack.core;
+    requires org.slf4j;
+}

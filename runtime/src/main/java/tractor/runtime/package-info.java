@@ -1,0 +1,2 @@
+/** The actor runtime implementation. Internal: applications use {@code tractor.api}. */
+package tractor.runtime;

@@ -1,0 +1,2 @@
+/** The {@code process} spawn backend (issue: the actor runtime). Sees only {@code tractor.spawn.spi}. */
+package tractor.spawn.process;

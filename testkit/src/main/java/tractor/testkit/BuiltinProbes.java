@@ -1,0 +1,91 @@
+package tractor.testkit;
+
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** The probes every test gets: non-daemon platform threads, child processes, sc tasks. */
+final class BuiltinProbes {
+    private BuiltinProbes() {}
+
+    static List<LeakProbe> all() {
+        return List.of(new Threads(), new Processes(), new ScTasks());
+    }
+
+    /** Non-daemon platform threads started by the test and still alive. */
+    static final class Threads implements LeakProbe {
+        @Override public String name() { return "non-daemon threads"; }
+
+        @Override public Object snapshot() {
+            return Thread.getAllStackTraces().keySet().stream().map(Thread::threadId).collect(Collectors.toSet());
+        }
+
+        @Override public List<String> leaked(Object before) {
+            Set<?> old = (Set<?>) before;
+            return Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> t.isAlive() && !t.isDaemon() && !old.contains(t.threadId()))
+                    .map(t -> t.getName() + " (" + t.getState() + ")")
+                    .toList();
+        }
+    }
+
+    /** Descendant processes started by the test and still alive. */
+    static final class Processes implements LeakProbe {
+        @Override public String name() { return "child processes"; }
+
+        @Override public Object snapshot() {
+            return ProcessHandle.current().descendants().map(ProcessHandle::pid).collect(Collectors.toSet());
+        }
+
+        @Override public List<String> leaked(Object before) {
+            Set<?> old = (Set<?>) before;
+            return ProcessHandle.current().descendants()
+                    .filter(p -> p.isAlive() && !old.contains(p.pid()))
+                    .map(p -> p.pid() + " " + p.info().commandLine().orElse("?"))
+                    .toList();
+        }
+
+        @Override public void cleanUp(Object before) {
+            Set<?> old = (Set<?>) before;
+            ProcessHandle.current().descendants().filter(p -> !old.contains(p.pid())).forEach(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    /**
+     * Tasks of {@code tractor.sc} still running. Looked up reflectively so that the test kit does not
+     * depend on the module it tests; absent when {@code tractor.sc} is not loaded.
+     */
+    static final class ScTasks implements LeakProbe {
+        private final Method liveTasks = find();
+
+        private static Method find() {
+            try {
+                return Class.forName("tractor.sc.Diagnostics").getMethod("liveTaskNames");
+            } catch (ReflectiveOperationException | LinkageError e) {
+                return null;
+            }
+        }
+
+        @Override public String name() { return "sc tasks"; }
+
+        @Override public Object snapshot() { return names(); }
+
+        @Override public List<String> leaked(Object before) {
+            List<String> now = new ArrayList<>(names());
+            for (Object o : (Collection<?>) before) now.remove(o);
+            return now;
+        }
+
+        private List<String> names() {
+            if (liveTasks == null) return List.of();
+            try {
+                return ((Collection<?>) liveTasks.invoke(null)).stream().map(String::valueOf).toList();
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot read tractor.sc.Diagnostics", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,4 @@
+/** The transport contract: addresses, listeners and frame channels, keyed by a short name. */
+module tractor.transport.spi {
+    requires transitive tractor.api;
+}

@@ -1,0 +1,2 @@
+/** The {@code tcp} transport. Sees only {@code tractor.transport.spi}. */
+package tractor.transport.tcp;

@@ -1,0 +1,2 @@
+/** The {@code uds} transport. Sees only {@code tractor.transport.spi}. */
+package tractor.transport.uds;
