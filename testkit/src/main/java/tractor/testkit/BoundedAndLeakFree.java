@@ -58,7 +58,9 @@ public final class BoundedAndLeakFree implements InvocationInterceptor, BeforeEa
         });
         try {
             done.get(bound.toMillis(), TimeUnit.MILLISECONDS);
+            body.join(); // it has completed the future: only its exit is left
         } catch (ExecutionException e) {
+            body.join();
             throw e.getCause();
         } catch (TimeoutException e) {
             System.err.println("=== " + context.getDisplayName() + " exceeded its bound of " + bound

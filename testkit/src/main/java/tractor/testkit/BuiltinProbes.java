@@ -15,9 +15,17 @@ final class BuiltinProbes {
         return List.of(new Threads(), new Processes(), new ScTasks());
     }
 
-    /** Non-daemon platform threads started by the test and still alive. */
+    /**
+     * Platform threads started by the test and still alive, daemon or not, except the JDK's and the
+     * library's shared infrastructure (virtual-thread carriers and pollers, the process reaper, the
+     * deadline timer), which live as long as the JVM by design.
+     */
     static final class Threads implements LeakProbe {
-        @Override public String name() { return "non-daemon threads"; }
+        private static final java.util.regex.Pattern SHARED = java.util.regex.Pattern.compile(
+                "ForkJoinPool.*|process reaper.*|tractor-sc-deadlines|VirtualThread-un(parker|blocker)|.*-Poller|Common-Cleaner"
+                        + "|Attach Listener|Notification Thread|surefire-forkedjvm.*|JFR.*|Signal Dispatcher");
+
+        @Override public String name() { return "threads"; }
 
         @Override public Object snapshot() {
             return Thread.getAllStackTraces().keySet().stream().map(Thread::threadId).collect(Collectors.toSet());
@@ -26,7 +34,8 @@ final class BuiltinProbes {
         @Override public List<String> leaked(Object before) {
             Set<?> old = (Set<?>) before;
             return Thread.getAllStackTraces().keySet().stream()
-                    .filter(t -> t.isAlive() && !t.isDaemon() && !old.contains(t.threadId()))
+                    .filter(t -> t.isAlive() && !old.contains(t.threadId()) && !SHARED.matcher(t.getName()).matches())
+                    .filter(t -> t != Thread.currentThread())
                     .map(t -> t.getName() + " (" + t.getState() + ")")
                     .toList();
         }
