@@ -1,5 +1,5 @@
 /** Every example of the README and the docs, runnable; each is run by the tests. */
 module tractor.examples {
     requires tractor.api;
-
+    exports tractor.examples;
 }
