@@ -1,0 +1,43 @@
+package tractor;
+
+import java.io.Serializable;
+
+/**
+ * The shapes of typed endpoint references: serializable functional interfaces a method reference
+ * converts to, so that {@code portal.run(Primes::isPrime, 97)} is checked by the compiler. Only
+ * method references to public static methods are accepted at run time (see {@link Endpoint#of}).
+ * Context endpoints take the {@link Context} first.
+ */
+public final class Endpoints {
+    private Endpoints() {}
+
+    /** A method of no argument. */
+    @FunctionalInterface
+    public interface Fn0<R> extends Serializable {
+        R call() throws Exception;
+    }
+
+    /** A method of one argument. */
+    @FunctionalInterface
+    public interface Fn1<A, R> extends Serializable {
+        R call(A a) throws Exception;
+    }
+
+    /** A method of two arguments. */
+    @FunctionalInterface
+    public interface Fn2<A, B, R> extends Serializable {
+        R call(A a, B b) throws Exception;
+    }
+
+    /** A method of three arguments. */
+    @FunctionalInterface
+    public interface Fn3<A, B, C, R> extends Serializable {
+        R call(A a, B b, C c) throws Exception;
+    }
+
+    /** A method of four arguments. */
+    @FunctionalInterface
+    public interface Fn4<A, B, C, D, R> extends Serializable {
+        R call(A a, B b, C c, D d) throws Exception;
+    }
+}
