@@ -117,9 +117,9 @@ final class FrameChannelImpl implements FrameChannel {
     private void writeFully(ByteBuffer[] bufs) {
         boolean interrupted = false;
         try {
-            while (bufs[bufs.length - 1].hasRemaining()) {
+            while (true) {
                 socket.write(bufs);
-                if (!bufs[bufs.length - 1].hasRemaining()) break;
+                if (!bufs[0].hasRemaining() && !bufs[1].hasRemaining()) break;
                 interrupted |= Thread.interrupted();
                 writeSelector.select();
                 writeSelector.selectedKeys().clear();

@@ -56,7 +56,7 @@ final class FrameReader implements Runnable {
     /** Reads and queues one frame; false when the stream ended cleanly or the channel was closed. */
     private boolean readFrame() throws IOException, InterruptedException {
         if (!fill(4, true)) {
-            if (!channel.closedByUs()) inbox.fail(new TransportClosed("peer " + channel.remoteAddress() + " closed the connection"));
+            if (!channel.closedByUs()) inbox.fail(new TransportClosed("peer closed the connection (" + channel.remoteAddress() + ")"));
             return false;
         }
         long len = Integer.toUnsignedLong(buf.getInt());

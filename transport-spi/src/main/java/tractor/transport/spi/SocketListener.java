@@ -53,6 +53,8 @@ final class SocketListener implements Listener {
         }
         try {
             return awaitConnection(System.nanoTime() + Math.max(0, timeout.toNanos()));
+        } catch (InterruptedIOException e) {
+            throw e;
         } catch (IOException | ClosedSelectorException e) {
             if (closed.get()) throw (ClosedResourceException) new ClosedResourceException(this + " is closed").initCause(e);
             throw new TransportException("accept on " + this + " failed: " + e, e);
