@@ -1,0 +1,96 @@
+package tractor.transport.spi;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.channels.ClosedSelectorException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
+import tractor.sc.ClosedResourceException;
+
+/**
+ * A {@link Listener} over a non-blocking {@link ServerSocketChannel}: accept waits in a selector, so an
+ * interrupt only wakes it and never closes the server socket.
+ */
+final class SocketListener implements Listener {
+    private final ServerSocketChannel server;
+    private final Address bound;
+    private final SocketFrameChannels.Naming naming;
+    private final TransportOptions options;
+    private final Runnable afterClose;
+    private final Selector selector;
+    private final ReentrantLock acceptLock = new ReentrantLock();
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    SocketListener(ServerSocketChannel server, Address bound, SocketFrameChannels.Naming naming,
+                   TransportOptions options, Runnable afterClose) throws IOException {
+        this.server = server;
+        this.bound = bound;
+        this.naming = naming;
+        this.options = options;
+        this.afterClose = afterClose;
+        server.configureBlocking(false);
+        this.selector = Selector.open();
+        server.register(selector, SelectionKey.OP_ACCEPT);
+    }
+
+    @Override
+    public Address boundAddress() {
+        return bound;
+    }
+
+    @Override
+    public Optional<FrameChannel> accept(Duration timeout) throws InterruptedIOException {
+        try {
+            acceptLock.lockInterruptibly();
+        } catch (InterruptedException e) {
+            throw (InterruptedIOException) new InterruptedIOException("accept on " + this + " interrupted").initCause(e);
+        }
+        try {
+            return awaitConnection(System.nanoTime() + Math.max(0, timeout.toNanos()));
+        } catch (InterruptedIOException e) {
+            throw e;
+        } catch (IOException | ClosedSelectorException e) {
+            if (closed.get()) throw (ClosedResourceException) new ClosedResourceException(this + " is closed").initCause(e);
+            throw new TransportException("accept on " + this + " failed: " + e, e);
+        } finally {
+            acceptLock.unlock();
+        }
+    }
+
+    private Optional<FrameChannel> awaitConnection(long deadline) throws IOException {
+        while (true) {
+            if (closed.get()) throw new ClosedResourceException(this + " is closed");
+            SocketChannel s = server.accept();
+            if (s != null) return Optional.of(SocketFrameChannels.open(s, naming, options));
+            long left = deadline - System.nanoTime();
+            if (left <= 0) return Optional.empty();
+            selector.select(Math.max(1, left / 1_000_000));
+            selector.selectedKeys().clear();
+            if (Thread.interrupted()) throw new InterruptedIOException("accept on " + this + " interrupted");
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) return;
+        try {
+            selector.close();
+            server.close();
+        } catch (IOException ignored) {
+            // best effort: the descriptor is released either way
+        } finally {
+            afterClose.run();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Listener[" + bound + (closed.get() ? ", closed" : "") + "]";
+    }
+}

@@ -1,0 +1,115 @@
+package tractor.transport.uds;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.StandardProtocolFamily;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
+import tractor.TransportClosed;
+import tractor.transport.spi.Address;
+import tractor.transport.spi.FrameChannel;
+import tractor.transport.spi.Listener;
+import tractor.transport.spi.SocketFrameChannels;
+import tractor.transport.spi.TransportException;
+import tractor.transport.spi.TransportOptions;
+import tractor.transport.spi.TransportProvider;
+
+/**
+ * The {@code uds} transport: Unix domain sockets, files in the private {@link RuntimeDir}. A listener's
+ * socket file is deleted when it closes (and at JVM exit if still open). A stale file left by a dead
+ * process is replaced; a file where a live listener answers is refused as "address in use".
+ */
+public final class UdsTransport implements TransportProvider {
+    private static final AtomicInteger SEQ = new AtomicInteger();
+    private static final SocketFrameChannels.Naming NAMING = new SocketFrameChannels.Naming() {
+        @Override public Address local(SocketChannel s) throws IOException { return UdsAddress.of(s.getLocalAddress()); }
+        @Override public Address remote(SocketChannel s) throws IOException { return UdsAddress.of(s.getRemoteAddress()); }
+    };
+
+    /** Used by {@link java.util.ServiceLoader}. */
+    public UdsTransport() {}
+
+    @Override
+    public String name() {
+        return "uds";
+    }
+
+    @Override
+    public UdsAddress parseAddress(String text) {
+        return UdsAddress.parse(text);
+    }
+
+    /** A fresh socket file {@code <name>@<pid>-<n>.sock} in the runtime directory. */
+    @Override
+    public UdsAddress anyAddress(String name, TransportOptions options) {
+        return UdsAddress.inRuntimeDir(name + "@" + ProcessHandle.current().pid() + "-" + SEQ.incrementAndGet() + ".sock");
+    }
+
+    @Override
+    public Listener listen(Address address, TransportOptions options) {
+        UdsAddress a = uds(address);
+        Path file = a.path();
+        replaceStale(a, options);
+        ServerSocketChannel server = null;
+        try {
+            server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+            server.bind(a.socketAddress(), 128);
+        } catch (IOException e) {
+            if (server != null) closeQuietly(server);
+            throw new TransportException("cannot listen on " + a + ": " + e.getMessage(), e);
+        }
+        SocketFiles.owned(file);
+        return SocketFrameChannels.listener(server, a, NAMING, options, () -> SocketFiles.release(file));
+    }
+
+    /** A socket file nobody answers on is a leftover of a dead process: delete it. */
+    private static void replaceStale(UdsAddress a, TransportOptions options) {
+        if (!Files.exists(a.path())) return;
+        try (SocketChannel probe = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            probe.connect(a.socketAddress());
+        } catch (java.nio.channels.ClosedByInterruptException e) {
+            throw new TransportException("interrupted while probing " + a + " for a live listener", e);
+        } catch (IOException refused) {
+            try {
+                Files.deleteIfExists(a.path());
+                return;
+            } catch (IOException e) {
+                throw new TransportException("cannot replace stale socket file " + a.path() + ": " + e.getMessage(), e);
+            }
+        }
+        throw new TransportException("address in use: " + a + " (a live listener answers there)");
+    }
+
+    @Override
+    public FrameChannel connect(Address address, TransportOptions options) throws InterruptedIOException {
+        UdsAddress a = uds(address);
+        SocketChannel s;
+        try {
+            s = SocketChannel.open(StandardProtocolFamily.UNIX);
+        } catch (IOException e) {
+            throw new TransportClosed("cannot open a Unix domain socket: " + e.getMessage(), e);
+        }
+        return SocketFrameChannels.open(SocketFrameChannels.connect(s, a.socketAddress(), a, options.connectTimeout()), NAMING, options);
+    }
+
+    static UdsAddress uds(Address address) {
+        if (address instanceof UdsAddress u) return u;
+        throw new IllegalArgumentException("address \"" + address + "\" is not a uds address");
+    }
+
+    private static void closeQuietly(java.io.Closeable c) {
+        try {
+            c.close();
+        } catch (IOException ignored) {
+            // best effort
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "UdsTransport[uds, dir " + System.getProperty(RuntimeDir.PROPERTY, "default") + "]";
+    }
+}
