@@ -22,6 +22,7 @@ final class BroadcastState<T> {
     private BroadcastSubscriber<T> puller;
     private Event pulled;
     private EndOfChannelException end;
+    private int waiting;
 
     BroadcastState(Sc.Call<? extends T> source, int maxBufferSize, boolean raiseOnLag) {
         if (maxBufferSize <= 0) throw new IllegalArgumentException("maxBufferSize must be positive, got " + maxBufferSize);
@@ -55,7 +56,20 @@ final class BroadcastState<T> {
                 }
             }
             if (wait == null) return pull(sub);
-            wait.await(); // the puller pushed, ended, or gave up: look again
+            awaitPull(wait); // the puller pushed, ended, or gave up: look again
+        }
+    }
+
+    private void awaitPull(Event pulled) {
+        synchronized (this) {
+            waiting++;
+        }
+        try {
+            pulled.await();
+        } finally {
+            synchronized (this) {
+                waiting--;
+            }
         }
     }
 
@@ -120,6 +134,18 @@ final class BroadcastState<T> {
 
     synchronized boolean hasPuller() {
         return puller != null;
+    }
+
+    /** How many subscribers wait for the current pull. */
+    synchronized int waiting() {
+        return waiting;
+    }
+
+    /** The values held, oldest first. */
+    synchronized java.util.List<Object> retained() {
+        java.util.List<Object> out = new java.util.ArrayList<>();
+        for (long s = Math.max(0, head - ring.length); s < head; s++) out.add(ring[(int) (s % ring.length)]);
+        return out;
     }
 
     synchronized int buffered() {
