@@ -335,4 +335,21 @@ class ResourceCacheTest {
         assertTrue(log.indexOf("exit released") < log.indexOf("second user entered"));
         assertTrue(log.indexOf("exit released") < log.indexOf("first user returned"));
     }
+
+    @Test
+    void anEntryErrorReachesTheCallerAndLeavesTheKeyUsable() throws Exception {
+        IllegalStateException boom = new IllegalStateException("cannot enter");
+        ScopedResource<String> broken = body -> {
+            throw boom;
+        };
+        Nursery.run(tn -> {
+            ResourceCache cache = ResourceCache.open(tn);
+            assertSame(boom, assertThrows(IllegalStateException.class, () -> cache.maybeOpen("k", broken, (hit, v) -> {})));
+            assertFalse(cache.isCached("k"));
+            cache.maybeOpen("k", body -> body.run("ok"), (hit, v) -> {
+                assertFalse(hit);
+                assertEquals("ok", v);
+            });
+        });
+    }
 }
