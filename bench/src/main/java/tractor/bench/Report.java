@@ -1,0 +1,68 @@
+package tractor.bench;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Runs the benchmarks in one JMH run (1 fork, 3 warm-ups and 3 measurements of 1 s each) and
+ * prints, for each of ours, the ratio to its JDK baseline (time per operation, ours / baseline:
+ * below 1 is faster than the baseline).
+ *
+ * <p>Arguments: {@code [selection [resultFile]]}; the selection {@code sc} (default) runs every
+ * benchmark of this module, anything else is a JMH include regex.
+ */
+public final class Report {
+    private Report() {}
+
+    /** One comparison: our benchmark and its JDK baseline, as {@code Class.method}. */
+    record Pair(String ours, String baseline) {}
+
+    static final List<Pair> PAIRS = List.of(
+            new Pair("TaskBench.nursery", "TaskBench.executorScope"),
+            new Pair("TaskBench.nursery", "TaskBench.executorShared"),
+            new Pair("ChannelBench.channel0", "ChannelBench.synchronousQueue"),
+            new Pair("ChannelBench.channel64", "ChannelBench.arrayBlockingQueue64"));
+
+    public static void main(String[] args) throws Exception {
+        String selection = args.length > 0 ? args[0] : "sc";
+        String include = selection.equals("sc") ? "tractor\\.bench\\..*" : selection;
+        OptionsBuilder b = new OptionsBuilder();
+        b.include(include).forks(1)
+                .warmupIterations(3).warmupTime(TimeValue.seconds(1))
+                .measurementIterations(3).measurementTime(TimeValue.seconds(1))
+                .jvmArgsAppend("--sun-misc-unsafe-memory-access=allow");
+        if (args.length > 1) b.resultFormat(ResultFormatType.JSON).result(args[1]);
+        Options opts = b.build();
+        Collection<RunResult> results = new Runner(opts).run();
+        System.out.println();
+        System.out.println(ratios(results));
+    }
+
+    static String ratios(Collection<RunResult> results) {
+        Map<String, RunResult> byName = new LinkedHashMap<>();
+        for (RunResult r : results) {
+            String label = r.getParams().getBenchmark();
+            byName.put(label.substring(label.lastIndexOf('.', label.lastIndexOf('.') - 1) + 1), r);
+        }
+        StringBuilder out = new StringBuilder("ratios (ours / baseline, time per op; < 1 means ours is faster)\n");
+        for (Pair p : PAIRS) {
+            RunResult ours = byName.get(p.ours());
+            RunResult base = byName.get(p.baseline());
+            if (ours == null || base == null) continue;
+            double o = ours.getPrimaryResult().getScore();
+            double v = base.getPrimaryResult().getScore();
+            String unit = ours.getPrimaryResult().getScoreUnit();
+            out.append(String.format("  %-24s %10.3f %-6s vs %-34s %10.3f %-6s ratio %.2f%n",
+                    p.ours(), o, unit, p.baseline(), v, unit, o / v));
+        }
+        return out.toString();
+    }
+}
