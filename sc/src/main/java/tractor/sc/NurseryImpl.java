@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /** The one implementation of {@link Nursery}. */
 final class NurseryImpl implements Nursery {
@@ -45,28 +46,35 @@ final class NurseryImpl implements Nursery {
         return starter.awaitStarted();
     }
 
-    /** Starts a virtual thread whose task root scope hangs under {@code parent}. */
-    private static void launch(String name, CancelScopeImpl parent, Runnable body) {
+    /**
+     * Starts a virtual thread whose task root scope hangs under {@code parent}. The body returns the
+     * report of its outcome, run only after the task has left the live set, so that whoever the report
+     * wakes (a joining nursery, a waiting {@code start()}) sees the task fully ended.
+     */
+    private static void launch(String name, CancelScopeImpl parent, Supplier<Runnable> body) {
         TaskImpl t = TaskImpl.forTask(name, parent);
         Thread.ofVirtual().name(name).start(() -> {
             t.bind();
+            Runnable report;
             try {
-                body.run();
+                report = body.get();
             } finally {
                 t.unbind();
             }
+            report.run();
         });
     }
 
-    /** Runs a task body that belongs to this nursery, recording its failure. */
-    private void runTask(Sc.Task task) {
+    /** Runs a task body that belongs to this nursery; returns the report of its outcome. */
+    private Runnable runTask(Sc.Task task) {
         Throwable failure = null;
         try {
             task.run();
         } catch (Throwable t) {
             failure = Errors.translate(t, TaskImpl.current().current);
         }
-        taskEnded(failure);
+        Throwable f = failure;
+        return () -> taskEnded(f);
     }
 
     /** Counts a new task in, or refuses it once the nursery closed. */

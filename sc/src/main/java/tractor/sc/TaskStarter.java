@@ -25,8 +25,8 @@ final class TaskStarter<T> implements TaskStatus<T> {
         this.name = name;
     }
 
-    /** The task thread's body. */
-    void run(Nursery.StartTask<T> fn) {
+    /** The task thread's body; returns the report of its outcome (see {@code NurseryImpl.launch}). */
+    Runnable run(Nursery.StartTask<T> fn) {
         task = TaskImpl.current();
         Throwable failure = null;
         try {
@@ -34,6 +34,11 @@ final class TaskStarter<T> implements TaskStatus<T> {
         } catch (Throwable t) {
             failure = Errors.translate(t, task.current);
         }
+        Throwable f = failure;
+        return () -> ended(f);
+    }
+
+    private void ended(Throwable failure) {
         lock.lock();
         try {
             if (state == State.PENDING) {

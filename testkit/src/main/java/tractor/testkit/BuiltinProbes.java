@@ -22,7 +22,7 @@ final class BuiltinProbes {
      */
     static final class Threads implements LeakProbe {
         private static final java.util.regex.Pattern SHARED = java.util.regex.Pattern.compile(
-                "ForkJoinPool.*|process reaper.*|tractor-sc-deadlines|VirtualThread-un(parker|blocker)|.*-Poller|Common-Cleaner"
+                "ForkJoinPool.*|process reaper.*|tractor-sc-deadlines|VirtualThread-un(parker|blocker)|.*-Poller|MasterPoller|Common-Cleaner"
                         + "|Attach Listener|Notification Thread|surefire-forkedjvm.*|JFR.*|Signal Dispatcher");
 
         @Override public String name() { return "threads"; }
