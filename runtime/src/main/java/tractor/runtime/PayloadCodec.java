@@ -62,8 +62,8 @@ public final class PayloadCodec {
         } catch (IOException | MessagePackException | IllegalArgumentException e) {
             throw new MsgEncodeException("cannot encode a " + (value == null ? "null" : value.getClass().getName()) + ": " + e, e);
         }
-        if (packer.getBufferSize() > limits.maxFrameBytes()) {
-            throw new MsgEncodeException("encoded payload of " + packer.getBufferSize()
+        if (packer.getTotalWrittenBytes() > limits.maxFrameBytes()) {
+            throw new MsgEncodeException("encoded payload of " + packer.getTotalWrittenBytes()
                     + " bytes exceeds the frame limit of " + limits.maxFrameBytes());
         }
         return new RawPayload(packer.toByteArray());
