@@ -31,6 +31,16 @@ final class FuzzTargets {
         payload(input, List.class);
     }
 
+    /** Only the payload decoders (generic and typed). */
+    void payloadsOnly(byte[] input) {
+        if (input.length == 0 || input.length > limits.maxFrameBytes()) {
+            return;
+        }
+        payload(input, Object.class);
+        payload(input, PayloadCodecTest.Shape.class);
+        payload(input, List.class);
+    }
+
     private void frame(byte[] input) {
         byte[] frame = new byte[input.length + 4];
         MsgCodec.putLength(frame, input.length);
