@@ -1,5 +1,6 @@
 /** The actor runtime: msg loop, RPC, supervision, contexts, streams, codec, registrar. */
 module tractor.runtime {
+    requires tractor.sc;
     requires tractor.spawn.spi;
     requires tractor.transport.spi;
     requires msgpack.core;
