@@ -121,7 +121,8 @@ class TrionicsTest {
         AtomicInteger arrived = new AtomicInteger();
         ScopedResource<String> failing = body -> {
             if (arrived.incrementAndGet() == 2) both.set();
-            both.await();
+            // shielded: the first failure's cancellation must not pre-empt the second failure
+            tractor.sc.CancelScope.runShielded(s -> both.await());
             throw new IllegalStateException("entry failed");
         };
         ExceptionGroup g = assertThrows(ExceptionGroup.class,

@@ -18,11 +18,11 @@ final class BuiltinProbes {
     /**
      * Platform threads started by the test and still alive, daemon or not, except the JDK's and the
      * library's shared infrastructure (virtual-thread carriers and pollers, the process reaper, the
-     * deadline timer), which live as long as the JVM by design.
+     * deadline and heartbeat timers), which live as long as the JVM by design.
      */
     static final class Threads implements LeakProbe {
         private static final java.util.regex.Pattern SHARED = java.util.regex.Pattern.compile(
-                "ForkJoinPool.*|process reaper.*|tractor-sc-deadlines|VirtualThread-un(parker|blocker)|.*-Poller|MasterPoller|Common-Cleaner"
+                "ForkJoinPool.*|process reaper.*|tractor-sc-deadlines|tractor-heartbeats|VirtualThread-un(parker|blocker)|.*-Poller|MasterPoller|Common-Cleaner"
                         + "|Attach Listener|Notification Thread|surefire-forkedjvm.*|JFR.*|Signal Dispatcher");
 
         @Override public String name() { return "threads"; }

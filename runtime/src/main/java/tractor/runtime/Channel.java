@@ -1,0 +1,271 @@
+package tractor.runtime;
+
+import java.io.InterruptedIOException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import tractor.TransportClosed;
+import tractor.sc.ClosedResourceException;
+import tractor.sc.Sc;
+import tractor.transport.spi.FrameChannel;
+
+/**
+ * One connection to a peer actor: tractor msgs over a {@link FrameChannel}, identified by the
+ * {@code Aid} handshake, with many dialogs multiplexed over it by {@code cid}.
+ *
+ * <p><b>Threads.</b> {@link #send} is safe from many tasks (encoding and writing are serialized). One
+ * msg loop per channel ({@link #start}) decodes every frame and routes it to the {@link MsgSink}
+ * registered for its {@code cid}; msgs of no registered dialog go to the fallback (new {@code Start}s,
+ * late msgs of ended dialogs). The socket I/O itself belongs to the frame channel (see its javadoc):
+ * a task cancelled while sending can never close the connection.
+ *
+ * <p><b>Liveness.</b> An idle channel sends a heartbeat frame every {@link ChannelOptions#heartbeatInterval()}
+ * (a lone msgpack nil, which no msg can be: tractor itself has none, see the README); a peer from which
+ * no whole frame arrived for {@link ChannelOptions#peerLostAfter()} is lost: the channel closes and every
+ * registered dialog gets {@link TransportClosed} with the cause. A frame stalled half-way counts as silence.
+ *
+ * <p><b>Bad input.</b> A frame that does not decode closes this channel with an error naming the peer
+ * and the reason; the actor's other channels are not affected.
+ */
+final class Channel implements AutoCloseable {
+    private final FrameChannel frames;
+    private final ChannelOptions options;
+    private final MsgCodec encoder;
+    private final MsgCodec decoder;
+    private final ReentrantLock sendLock = new ReentrantLock();
+    private final Map<String, MsgSink> dialogs = new ConcurrentHashMap<>();
+    private final AtomicBoolean heartbeatInFlight = new AtomicBoolean();
+    private volatile Msg.Aid peer;
+    private volatile long lastReceived = System.nanoTime();
+    private volatile long lastSent = System.nanoTime();
+    private volatile TransportClosed failure;
+    private volatile boolean closed;
+    private ScheduledFuture<?> heartbeat;
+
+    Channel(FrameChannel frames, ChannelOptions options, CodecLimits limits) {
+        this.frames = frames;
+        this.options = options;
+        this.encoder = new MsgCodec(limits, ExtRegistry.EMPTY);
+        this.decoder = new MsgCodec(limits, ExtRegistry.EMPTY);
+    }
+
+    /** The peer's identity, once the handshake is done. */
+    Msg.Aid peer() {
+        return peer;
+    }
+
+    /** The peer's identity as a uid, once the handshake is done. */
+    Uid peerUid() {
+        return peer.uid();
+    }
+
+    /**
+     * Exchanges identities: sends {@code local}, then waits for the peer's {@code Aid}.
+     *
+     * @throws TransportClosed when the peer sends anything else, nothing within the handshake timeout, or
+     *                         breaks the connection; the channel is then closed
+     */
+    Msg.Aid handshake(Msg.Aid local) {
+        try {
+            send(local);
+            Optional<byte[]> body = receiveFrame(options.handshakeTimeout());
+            if (body.isEmpty()) throw new TransportClosed("peer " + frames.remoteAddress() + " sent no actor handshake within " + options.handshakeTimeout());
+            Msg m = decoder.decode(body.get());
+            if (!(m instanceof Msg.Aid aid)) throw new TransportClosed("peer sent an invalid actor handshake: a " + m.msgType() + " msg instead of Aid");
+            peer = aid;
+            lastReceived = System.nanoTime();
+            return aid;
+        } catch (MsgDecodeException e) {
+            close();
+            throw new TransportClosed("peer " + frames.remoteAddress() + " sent an invalid actor handshake: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private Optional<byte[]> receiveFrame(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                Optional<byte[]> b = frames.receive(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+                if (b.isPresent() && Heartbeats.isHeartbeat(b.get())) continue;
+                return b;
+            } catch (InterruptedIOException e) {
+                Sc.checkpointIfCancelled();
+                Thread.interrupted(); // a stray interrupt: the scope state says we are not cancelled
+            }
+        }
+    }
+
+    /**
+     * Sends one msg; safe from many tasks.
+     *
+     * @throws TransportClosed when the connection is broken or the peer was lost (cause chained)
+     * @throws ClosedResourceException when this side closed the channel
+     * @throws tractor.sc.Cancelled when the calling task is cancelled before its msg was written
+     */
+    void send(Msg msg) {
+        byte[] body;
+        sendLock.lock();
+        try {
+            body = encoder.encode(msg);
+        } finally {
+            sendLock.unlock();
+        }
+        writeFrame(body);
+    }
+
+    /** Writes a frame whose body is not an encoded msg: only tests use it, to send bad input. */
+    void writeRawForTest(byte[] body) {
+        writeFrame(body);
+    }
+
+    private void writeFrame(byte[] body) {
+        while (true) {
+            checkOpen();
+            try {
+                frames.send(body);
+                lastSent = System.nanoTime();
+                return;
+            } catch (InterruptedIOException e) {
+                Sc.checkpointIfCancelled(); // nothing of the frame was written
+                Thread.interrupted();
+            } catch (ClosedResourceException e) {
+                checkOpen();
+                throw e;
+            }
+        }
+    }
+
+    private void checkOpen() {
+        TransportClosed f = failure;
+        if (f != null) throw new TransportClosed(f.getMessage(), f);
+        if (closed) throw new ClosedResourceException("channel to " + describePeer() + " is closed");
+    }
+
+    /** Routes the msgs of dialog {@code cid} to {@code sink} until {@link #unregister}. */
+    void register(String cid, MsgSink sink) {
+        checkOpen();
+        dialogs.put(cid, sink);
+        TransportClosed f = failure;
+        if (f != null && dialogs.remove(cid, sink)) throw new TransportClosed(f.getMessage(), f);
+    }
+
+    void unregister(String cid) {
+        dialogs.remove(cid);
+    }
+
+    /**
+     * Starts the msg loop and the heartbeat. {@code fallback} gets msgs of no registered dialog;
+     * {@code onEnd} is called once when the loop ends, with the failure or null after a local close.
+     */
+    void start(Consumer<Msg> fallback, Consumer<TransportClosed> onEnd) {
+        long period = options.heartbeatInterval().toNanos();
+        heartbeat = Heartbeats.every(period, this::tick);
+        Thread.ofVirtual().name("msg-loop " + describePeer()).start(() -> loop(fallback, onEnd));
+    }
+
+    private void loop(Consumer<Msg> fallback, Consumer<TransportClosed> onEnd) {
+        TransportClosed end = null;
+        try {
+            while (true) {
+                byte[] body = frames.receive();
+                lastReceived = System.nanoTime();
+                if (Heartbeats.isHeartbeat(body)) continue;
+                route(decoder.decode(body), fallback);
+            }
+        } catch (TransportClosed e) {
+            end = fail(e);
+        } catch (MsgDecodeException e) {
+            end = fail(new TransportClosed("bad frame from " + describePeer() + ", channel closed: " + e.getMessage(), e));
+        } catch (ClosedResourceException e) {
+            end = failure;
+        } catch (InterruptedIOException | RuntimeException e) {
+            end = fail(new TransportClosed("msg loop of the channel to " + describePeer() + " failed: " + e, e));
+        } finally {
+            TransportClosed cause = end != null ? end : new TransportClosed("channel to " + describePeer() + " closed by this actor");
+            dialogs.values().forEach(s -> s.fail(cause));
+            dialogs.clear();
+            onEnd.accept(end);
+        }
+    }
+
+    private void route(Msg msg, Consumer<Msg> fallback) {
+        String cid = Msgs.cid(msg);
+        MsgSink sink = cid == null ? null : dialogs.get(cid);
+        if (sink != null) sink.deliver(msg);
+        else fallback.accept(msg);
+    }
+
+    /** Records the first failure and closes the connection; returns the failure that stands. */
+    private TransportClosed fail(TransportClosed cause) {
+        synchronized (this) {
+            if (failure == null && !closed) failure = cause;
+        }
+        shutdown();
+        return failure;
+    }
+
+    private void tick() {
+        long now = System.nanoTime();
+        if (now - lastReceived > options.peerLostAfter().toNanos()) {
+            fail(new TransportClosed("peer " + describePeer() + " was silent for more than " + options.peerLostAfter()
+                    + " (no heartbeat): lost"));
+            return;
+        }
+        if (now - lastSent >= options.heartbeatInterval().toNanos() && heartbeatInFlight.compareAndSet(false, true)) {
+            // written off the timer thread: a full socket buffer must not stall every channel's heartbeat
+            Thread.ofVirtual().name("heartbeat " + describePeer()).start(() -> {
+                try {
+                    writeFrame(Heartbeats.FRAME);
+                } catch (RuntimeException e) {
+                    // the msg loop reports the broken connection
+                } finally {
+                    heartbeatInFlight.set(false);
+                }
+            });
+        }
+    }
+
+    /** Whether the channel is usable: not closed, not failed. */
+    boolean isOpen() {
+        return !closed && failure == null;
+    }
+
+    /** The failure that ended the channel, or null. */
+    TransportClosed failure() {
+        return failure;
+    }
+
+    /** Closes the channel; idempotent. The msg loop ends and every dialog gets {@link TransportClosed}. */
+    @Override
+    public void close() {
+        synchronized (this) {
+            closed = true;
+        }
+        shutdown();
+    }
+
+    private void shutdown() {
+        ScheduledFuture<?> h = heartbeat;
+        if (h != null) h.cancel(false);
+        frames.close();
+    }
+
+    String describePeer() {
+        Msg.Aid p = peer;
+        return p == null ? String.valueOf(frames.remoteAddress()) : p.name() + "@" + p.uuid().substring(0, Math.min(8, p.uuid().length()));
+    }
+
+    @Override
+    public String toString() {
+        return "channel to " + describePeer() + " (" + (isOpen() ? "open" : failure != null ? "failed" : "closed") + ", "
+                + dialogs.size() + " dialogs)";
+    }
+}
