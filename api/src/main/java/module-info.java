@@ -6,4 +6,6 @@ module tractor.api {
     requires transitive tractor.sc;
     requires static org.slf4j;
     exports tractor;
+    exports tractor.spi;
+    uses tractor.spi.RuntimeProvider;
 }

@@ -1,0 +1,77 @@
+package tractor;
+
+import tractor.Endpoints.Fn0;
+import tractor.Endpoints.Fn1;
+import tractor.Endpoints.Fn2;
+import tractor.Endpoints.Fn3;
+import tractor.Endpoints.Fn4;
+
+/**
+ * A handle to another actor (tractor's {@code Portal}): run calls in it, cancel it, wait for the
+ * result of a {@code runInActor} child.
+ *
+ * <p>Calls run as a new task in the peer. Arguments and results cross the wire as msgpack values
+ * (numbers, strings, booleans, byte arrays, lists, maps, records, enums, registered types); an error
+ * in the peer is raised here as a {@link RemoteActorError} that keeps the remote type, message, stack
+ * and the actors it crossed. Only public static methods of classes the peer enabled can be invoked;
+ * anything else is refused by the peer with a {@link RemoteActorError} and never run.
+ *
+ * <p>Every blocking call here is a checkpoint: cancelling the calling task's scope abandons the wait
+ * (the remote task is cancelled) and raises {@link tractor.sc.Cancelled}.
+ */
+public interface Portal {
+    /** The actor this portal reaches. */
+    ActorId peer();
+
+    /**
+     * Runs {@code endpoint(args)} in the peer and returns its result, decoded as {@code resultType}
+     * ({@code Object.class} for the generic mapping).
+     *
+     * @throws RemoteActorError when the call fails in the peer, or the peer refuses it (not enabled,
+     *                          no such method, arguments that do not fit)
+     * @throws TransportClosed  when the connection to the peer breaks before the result arrives
+     */
+    <R> R run(Class<R> resultType, Endpoint endpoint, Object... args);
+
+    /** {@code run(Object.class, Endpoint.parse(endpoint), args)}, for dynamic callers. */
+    default Object run(String endpoint, Object... args) {
+        return run(Object.class, Endpoint.parse(endpoint), args);
+    }
+
+    /** Runs a typed method reference; the result is decoded to the method's declared return type. */
+    <R> R run(Fn0<R> fn);
+
+    /** Typed one-argument form. */
+    <A, R> R run(Fn1<A, R> fn, A a);
+
+    /** Typed two-argument form. */
+    <A, B, R> R run(Fn2<A, B, R> fn, A a, B b);
+
+    /** Typed three-argument form. */
+    <A, B, C, R> R run(Fn3<A, B, C, R> fn, A a, B b, C c);
+
+    /** Typed four-argument form. */
+    <A, B, C, D, R> R run(Fn4<A, B, C, D, R> fn, A a, B b, C c, D d);
+
+    /**
+     * The result of the one call of a {@link ActorNursery#runInActor} child: waits for it, caches it.
+     *
+     * @throws RemoteActorError when that call failed
+     * @throws IllegalStateException when this portal's actor was not started by {@code runInActor}
+     */
+    Object result();
+
+    /**
+     * Cancels the whole peer actor (its runtime and every task in it), waiting at most the cancel-ack
+     * timeout (0.5 s by default) for its acknowledgement.
+     *
+     * @return true when acknowledged; false on timeout or when the peer is already gone
+     */
+    boolean cancelActor();
+
+    /**
+     * Like {@link #cancelActor()}, raising {@link ActorTooSlowError} instead of returning false on a
+     * timeout.
+     */
+    boolean cancelActorOrFail();
+}

@@ -1,0 +1,26 @@
+package tractor.spi;
+
+import java.util.Optional;
+import tractor.Actor;
+import tractor.ActorNursery;
+import tractor.RootOptions;
+import tractor.Tractor;
+
+/**
+ * What an actor runtime implementation provides to the {@link Tractor} facade, found with
+ * {@link java.util.ServiceLoader} (declared with {@code provides tractor.spi.RuntimeProvider with ...}),
+ * the way SLF4J finds its provider. Applications never call it directly.
+ */
+public interface RuntimeProvider {
+    /**
+     * Opens an actor nursery in the calling actor, booting a root actor with {@code options} first when
+     * the calling task belongs to none.
+     */
+    void openNursery(RootOptions options, Tractor.Body<ActorNursery> body) throws Exception;
+
+    /** Boots a root actor, runs {@code body} in it, then tears the actor down. */
+    void openRoot(RootOptions options, Tractor.Body<Actor> body) throws Exception;
+
+    /** The actor the calling task belongs to. */
+    Optional<Actor> currentActor();
+}
