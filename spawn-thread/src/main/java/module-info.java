@@ -1,4 +1,5 @@
-/** The thread spawn backend; sees only the spawn SPI. */
+/** The {@code thread} spawn backend: child actors on threads of this JVM. Sees only the spawn SPI. */
 module tractor.spawn.thread {
     requires tractor.spawn.spi;
+    provides tractor.spawn.spi.SpawnBackendProvider with tractor.spawn.thread.ThreadBackendProvider;
 }
