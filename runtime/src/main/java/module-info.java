@@ -5,4 +5,6 @@ module tractor.runtime {
     requires tractor.transport.spi;
     requires msgpack.core;
     requires org.slf4j;
+    uses tractor.spawn.spi.SpawnBackendProvider;
+    provides tractor.spi.RuntimeProvider with tractor.runtime.RuntimeProviderImpl;
 }

@@ -40,4 +40,28 @@ public final class Endpoints {
     public interface Fn4<A, B, C, D, R> extends Serializable {
         R call(A a, B b, C c, D d) throws Exception;
     }
+
+    /** A void method of no argument. */
+    @FunctionalInterface
+    public interface Proc0 extends Serializable {
+        void call() throws Exception;
+    }
+
+    /** A void method of one argument. */
+    @FunctionalInterface
+    public interface Proc1<A> extends Serializable {
+        void call(A a) throws Exception;
+    }
+
+    /** A void method of two arguments. */
+    @FunctionalInterface
+    public interface Proc2<A, B> extends Serializable {
+        void call(A a, B b) throws Exception;
+    }
+
+    /** A void method of three arguments. */
+    @FunctionalInterface
+    public interface Proc3<A, B, C> extends Serializable {
+        void call(A a, B b, C c) throws Exception;
+    }
 }

@@ -53,6 +53,18 @@ public interface Portal {
     /** Typed four-argument form. */
     <A, B, C, D, R> R run(Fn4<A, B, C, D, R> fn, A a, B b, C c, D d);
 
+    /** Runs a void method reference; returns once it returned in the peer. */
+    void run(Endpoints.Proc0 fn);
+
+    /** Void one-argument form. */
+    <A> void run(Endpoints.Proc1<A> fn, A a);
+
+    /** Void two-argument form. */
+    <A, B> void run(Endpoints.Proc2<A, B> fn, A a, B b);
+
+    /** Void three-argument form. */
+    <A, B, C> void run(Endpoints.Proc3<A, B, C> fn, A a, B b, C c);
+
     /**
      * The result of the one call of a {@link ActorNursery#runInActor} child: waits for it, caches it.
      *

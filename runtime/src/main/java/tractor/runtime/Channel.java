@@ -89,6 +89,26 @@ final class Channel implements AutoCloseable {
         }
     }
 
+    /**
+     * Receives one msg before the msg loop runs (a child's {@code SpawnSpec}).
+     *
+     * @throws TransportClosed when nothing decodable arrives within {@code timeout}; the channel is closed
+     */
+    Msg receiveOne(Duration timeout) {
+        try {
+            Optional<byte[]> body = receiveFrame(timeout);
+            if (body.isEmpty()) throw new TransportClosed("nothing from " + describePeer() + " within " + timeout);
+            lastReceived = System.nanoTime();
+            return decoder.decode(body.get());
+        } catch (MsgDecodeException e) {
+            close();
+            throw new TransportClosed("bad frame from " + describePeer() + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
     private Optional<byte[]> receiveFrame(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {

@@ -1,0 +1,135 @@
+package tractor.runtime;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import tractor.ActorId;
+import tractor.ActorNursery;
+import tractor.ActorOptions;
+import tractor.ActorStartupError;
+import tractor.Endpoint;
+import tractor.Portal;
+import tractor.Tractor;
+import tractor.sc.CancelScope;
+import tractor.sc.Cancelled;
+import tractor.sc.Nursery;
+import tractor.spawn.spi.ChildEntry;
+import tractor.spawn.spi.ChildHandle;
+import tractor.spawn.spi.SpawnException;
+import tractor.spawn.spi.SpawnRequest;
+
+/**
+ * The one implementation of {@link ActorNursery}: each child is supervised by a task of an inner
+ * {@link Nursery}, so one-cancels-all, error collection (one error as it is, several as a group) and
+ * "the nursery ends only after every child was reaped" are the structured-concurrency core's own rules.
+ */
+final class ActorNurseryImpl implements ActorNursery {
+    private final ActorRuntime rt;
+    private final Nursery inner;
+    private final List<ChildSupervisor> children = new CopyOnWriteArrayList<>();
+    private volatile boolean cancelCalled;
+
+    private ActorNurseryImpl(ActorRuntime rt, Nursery inner) {
+        this.rt = rt;
+        this.inner = inner;
+    }
+
+    static void open(ActorRuntime rt, Tractor.Body<ActorNursery> body) throws Exception {
+        Nursery.run(inner -> body.run(new ActorNurseryImpl(rt, inner)));
+    }
+
+    @Override
+    public Portal startActor(String name, ActorOptions options) {
+        return spawn(name, options, null, new Object[0]);
+    }
+
+    @Override
+    public Portal runInActor(String name, ActorOptions options, Endpoint endpoint, Object... args) {
+        return spawn(name, options.enable(endpoint.className()), endpoint, args);
+    }
+
+    private PortalImpl spawn(String name, ActorOptions o, Endpoint main, Object[] args) {
+        ActorId child = ActorId.random(name);
+        Uid cu = ErrorBox.uid(child);
+        String backend = o.spawnBackend() != null ? o.spawnBackend() : rt.config().defaultBackend();
+        CompletableFuture<Channel> back = rt.peers().expect(cu);
+        ChildHandle h;
+        try {
+            h = rt.backends().get(backend).spawn(request(child, backend, o));
+        } catch (SpawnException e) {
+            rt.peers().forget(cu);
+            throw new ActorStartupError("could not spawn actor \"" + name + "\" with the " + backend + " backend: " + e.getMessage(), e);
+        }
+        Channel ch = awaitConnectBack(child, back, h, o.spawnTimeout());
+        PortalImpl portal = new PortalImpl(rt, ch, main != null);
+        ChildSupervisor sup = new ChildSupervisor(name, h, portal, rt.teardown(), main, args);
+        try {
+            ch.send(SpawnSpecs.make(rt.config(), o.enabled()));
+            children.add(sup);
+            inner.startSoon("supervise " + name, sup::supervise);
+        } catch (RuntimeException e) {
+            sup.reap();
+            throw e;
+        }
+        return portal;
+    }
+
+    private SpawnRequest request(ActorId child, String backend, ActorOptions o) {
+        List<String> args = List.of(rt.address(), child.name(), child.uuid(), "thread".equals(backend) ? ChildMain.IN_JVM : "jvm");
+        ChildEntry entry = new ChildEntry("tractor.runtime", ChildMain.class.getName(), ChildMain::runInJvm);
+        return new SpawnRequest(child.name(), child.uuid(), entry, args, Map.of(), o.jvmOptions(), o.backendOptions());
+    }
+
+    /** Waits for the child to connect back, racing its exit and the spawn timeout; reaps it on failure. */
+    private Channel awaitConnectBack(ActorId child, CompletableFuture<Channel> back, ChildHandle h, Duration timeout) {
+        try {
+            Waits.await(CompletableFuture.anyOf(back, h.onExit()), timeout);
+            if (back.isDone() && !back.isCancelled()) return back.join();
+        } catch (Cancelled c) {
+            stopNow(h);
+            throw c;
+        } catch (Exception e) {
+            stopNow(h);
+            throw new ActorStartupError("spawning actor \"" + child.name() + "\" failed: " + e, e);
+        } finally {
+            rt.peers().forget(ErrorBox.uid(child));
+        }
+        if (h.onExit().isDone()) {
+            throw new ActorStartupError("actor \"" + child.name() + "\" (" + h.describe() + ") exited with code " + h.onExit().join()
+                    + " before connecting back; its stderr ended with:\n" + h.stderrTail());
+        }
+        stopNow(h);
+        throw new ActorStartupError("actor \"" + child.name() + "\" (" + h.describe() + ") did not connect back within " + timeout
+                + "; its stderr ended with:\n" + h.stderrTail());
+    }
+
+    private void stopNow(ChildHandle h) {
+        h.hardStop();
+        try {
+            CancelScope.runShielded(s -> Waits.await(h.onExit(), rt.teardown().terminateGrace()));
+        } catch (Exception e) {
+            Log.warn(rt, "could not confirm the end of " + h.describe() + ": " + e);
+        }
+    }
+
+    @Override
+    public void cancel() {
+        cancelCalled = true;
+        List<ChildSupervisor> all = new ArrayList<>(children);
+        all.forEach(ChildSupervisor::cancel);
+        all.forEach(ChildSupervisor::awaitReaped);
+    }
+
+    @Override
+    public boolean cancelCalled() {
+        return cancelCalled || inner.cancelScope().cancelCalled();
+    }
+
+    @Override
+    public String toString() {
+        return "actor nursery of " + rt + " (" + children.size() + " children)";
+    }
+}

@@ -1,0 +1,195 @@
+package tractor.runtime;
+
+import java.io.InterruptedIOException;
+import java.time.Duration;
+import java.util.Optional;
+import tractor.Actor;
+import tractor.ActorId;
+import tractor.Teardown;
+import tractor.TransportClosed;
+import tractor.sc.CancelScope;
+import tractor.sc.ClosedResourceException;
+import tractor.sc.Nursery;
+import tractor.sc.Sc;
+import tractor.transport.spi.Address;
+import tractor.transport.spi.FrameChannel;
+import tractor.transport.spi.Listener;
+
+/**
+ * One actor: its identity, IPC server, peers, RPC server and service nursery. {@link #run} boots it in
+ * the calling thread, runs a body inside it and tears it down: registration with the registrar, the
+ * accept loop, the msg loops, every RPC task; no task or channel outlives it.
+ */
+final class ActorRuntime implements Actor {
+    static final InheritableThreadLocal<ActorRuntime> CURRENT = new InheritableThreadLocal<>();
+
+    private final ActorConfig cfg;
+    private final ActorId id;
+    private final Uid wireUid;
+    private final Peers peers = new Peers();
+    private final RpcServer rpc = new RpcServer(this);
+    private final Registrar registrar;
+    private final Invoker invoker;
+    private final SpawnBackends backends;
+    private Listener listener;
+    private Nursery service;
+    private volatile CancelScope mainScope;
+    private volatile Uid cancelRequester;
+    private volatile boolean ending;
+
+    ActorRuntime(ActorConfig cfg) {
+        this.cfg = cfg;
+        this.id = cfg.id();
+        this.wireUid = ErrorBox.uid(id);
+        this.registrar = cfg.registrar() ? new Registrar() : null;
+        this.invoker = new Invoker(id.name(), cfg.enabled(), cfg.loader());
+        this.backends = new SpawnBackends(cfg.loader());
+    }
+
+    @Override public ActorId uid() { return id; }
+
+    @Override public long pid() { return ProcessHandle.current().pid(); }
+
+    @Override public boolean isRegistrar() { return registrar != null; }
+
+    @Override public boolean isRoot() { return cfg.root(); }
+
+    @Override public String address() { return listener == null ? "" : listener.boundAddress().toString(); }
+
+    @Override public String registryAddress() { return cfg.registryAddress().toString(); }
+
+    Uid wireUid() { return wireUid; }
+
+    ActorConfig config() { return cfg; }
+
+    Teardown teardown() { return cfg.teardown(); }
+
+    Registrar registrar() { return registrar; }
+
+    Invoker invoker() { return invoker; }
+
+    Peers peers() { return peers; }
+
+    SpawnBackends backends() { return backends; }
+
+    Nursery service() { return service; }
+
+    Uid cancelRequester() { return cancelRequester; }
+
+    PayloadCodec payloadCodec() {
+        return new PayloadCodec(ExtRegistry.EMPTY, cfg.limits());
+    }
+
+    Msg.Aid aid(boolean probe) {
+        return new Msg.Aid(id.name(), id.uuid(), pid(), registrar != null, probe);
+    }
+
+    /**
+     * Boots the actor in the calling thread, runs {@code body}, then tears the actor down. A
+     * {@code parent} channel (a spawned child's connection to its parent) is served like any peer.
+     */
+    void run(Listener bound, Channel parent, Sc.Task body) throws Exception {
+        CURRENT.set(this);
+        this.listener = bound;
+        try {
+            Nursery.run(svc -> {
+                service = svc;
+                svc.startSoon("accept " + id.name(), this::acceptLoop);
+                if (parent != null) attach(parent);
+                try {
+                    RegistryClient.register(this);
+                    CancelScope.run(main -> {
+                        mainScope = main;
+                        if (ending) main.cancel();
+                        body.run();
+                    });
+                } finally {
+                    ending = true;
+                    RegistryClient.unregister(this);
+                    listener.close();
+                    svc.cancel();
+                }
+            });
+        } finally {
+            peers.closeAll();
+            listener.close();
+            backends.close();
+            CURRENT.remove();
+        }
+    }
+
+    private void acceptLoop() {
+        while (true) {
+            Optional<FrameChannel> next;
+            try {
+                next = listener.accept(Duration.ofSeconds(1));
+            } catch (InterruptedIOException e) {
+                Sc.checkpointIfCancelled();
+                continue;
+            } catch (ClosedResourceException e) {
+                return;
+            }
+            Sc.checkpointIfCancelled();
+            next.ifPresent(f -> service.startSoon("connection", () -> onConnection(f)));
+        }
+    }
+
+    private void onConnection(FrameChannel f) {
+        Channel ch = new Channel(f, cfg.channelOptions(), cfg.limits());
+        Msg.Aid peer;
+        try {
+            peer = ch.handshake(aid(false));
+        } catch (TransportClosed e) {
+            Log.debug(this, "dropped a connection: " + e.getMessage());
+            return;
+        }
+        if (peer.isProbe()) {
+            ch.close();
+            return;
+        }
+        attach(ch);
+    }
+
+    /** Serves a handshaken channel: registers the peer and starts its msg loop. */
+    void attach(Channel ch) {
+        ch.start(msg -> rpc.onMsg(ch, msg), end -> onChannelEnd(ch, end));
+        peers.add(ch);
+    }
+
+    private void onChannelEnd(Channel ch, TransportClosed cause) {
+        peers.remove(ch);
+        rpc.cancelTasksOf(ch);
+        if (ch == cfg.parentChannel()) {
+            Log.info(this, "lost the parent channel" + (cause == null ? "" : ": " + cause.getMessage()) + "; cancelling");
+            endSoon();
+        }
+    }
+
+    /** A peer asked this actor to cancel: every RPC task (but the asking one) ends first. */
+    void cancelFromPeer(Uid requester, RpcTask asking) throws Exception {
+        if (cancelRequester == null) cancelRequester = requester;
+        rpc.cancelAll(requester, asking, cfg.teardown().cancelAckWait());
+    }
+
+    /** Ends the actor's body soon (its main scope is cancelled); idempotent, from any thread. */
+    void endSoon() {
+        ending = true;
+        CancelScope m = mainScope;
+        if (m != null) m.cancel();
+    }
+
+    @Override
+    public void cancelSoon() {
+        endSoon();
+    }
+
+    /** The address this actor listens on. */
+    Address boundAddress() {
+        return listener.boundAddress();
+    }
+
+    @Override
+    public String toString() {
+        return id.toString();
+    }
+}

@@ -1,0 +1,147 @@
+package tractor.runtime;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import tractor.ActorId;
+import tractor.TransportClosed;
+import tractor.sc.Sc;
+import tractor.transport.spi.Address;
+import tractor.transport.spi.Listener;
+import tractor.transport.spi.TransportOptions;
+import tractor.transport.spi.TransportProvider;
+import tractor.transport.spi.Transports;
+
+/**
+ * Where a spawned child actor starts: {@code main} in a child JVM (process backend), {@link #runInJvm}
+ * in this JVM (thread backend). Arguments: the parent's address, the child's name and uuid.
+ *
+ * <p>Boot: connect to the parent, exchange identities, receive the {@code SpawnSpec}, listen, register
+ * with the registrar, then serve until cancelled (by the parent, or when the parent is gone).
+ *
+ * <p>A child JVM never outlives its parent: its standard input is a pipe the parent holds and never
+ * writes; end of input (the parent died, even by SIGKILL) cancels the actor, and if it has not ended
+ * {@link #ORPHAN_GRACE} later the JVM halts. SIGTERM cancels it the same way.
+ */
+public final class ChildMain {
+    private ChildMain() {}
+
+    /** How long a child whose parent is gone may take to end gracefully before it halts. */
+    static final Duration ORPHAN_GRACE = Duration.ofSeconds(2);
+    /** How long a parent may take to send the {@code SpawnSpec}. */
+    static final Duration SPEC_TIMEOUT = Duration.ofSeconds(30);
+
+    /** The mode argument of a child that runs inside its parent's JVM (the thread backend). */
+    static final String IN_JVM = "in-jvm";
+
+    /**
+     * The child JVM's entry point; a child started in this JVM by a backend that calls {@code main}
+     * (the thread backend with an isolated class loader) is told so by its mode argument and never
+     * exits the JVM.
+     */
+    public static void main(String[] args) {
+        if (args.length > 3 && IN_JVM.equals(args[3])) {
+            runInJvm(List.of(args));
+            return;
+        }
+        AtomicReference<ActorRuntime> rt = new AtomicReference<>();
+        CountDownLatch ended = new CountDownLatch(1);
+        watchParent(System.in, rt);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            ActorRuntime r = rt.get();
+            if (r != null) r.endSoon();
+            try {
+                ended.await(ORPHAN_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException ignored) {
+                // exiting anyway
+            }
+        }, "tractor-child-shutdown"));
+        int code = 0;
+        try {
+            run(List.of(args), rt);
+        } catch (Throwable t) {
+            System.err.println("tractor child " + (args.length > 1 ? args[1] : "?") + " failed: " + ErrorBox.stackText(t));
+            code = 1;
+        } finally {
+            ended.countDown();
+        }
+        System.exit(code);
+    }
+
+    private static void watchParent(InputStream in, AtomicReference<ActorRuntime> rt) {
+        Thread.ofPlatform().daemon(true).name("tractor-parent-watch").start(() -> {
+            byte[] buf = new byte[64];
+            try {
+                while (in.read(buf) >= 0) {
+                    // the parent never writes: anything read is ignored
+                }
+            } catch (IOException e) {
+                // a broken pipe is the same news: the parent is gone
+            }
+            ActorRuntime r = rt.get();
+            if (r != null) r.endSoon();
+            try {
+                Thread.sleep(ORPHAN_GRACE.toMillis());
+            } catch (InterruptedException ignored) {
+                // halting anyway
+            }
+            Runtime.getRuntime().halt(3);
+        });
+    }
+
+    /**
+     * The thread backend's entry: runs the child on a thread of its own; an interrupt of the calling
+     * thread (the backend's soft stop) cancels it.
+     */
+    public static void runInJvm(List<String> args) {
+        AtomicReference<ActorRuntime> rt = new AtomicReference<>();
+        AtomicReference<Throwable> failed = new AtomicReference<>();
+        Thread t = Thread.ofVirtual().name("child " + (args.size() > 1 ? args.get(1) : "?")).start(() -> {
+            try {
+                run(args, rt);
+            } catch (Throwable e) {
+                failed.set(e);
+            }
+        });
+        boolean stopping = false;
+        while (t.isAlive()) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                if (!stopping) {
+                    stopping = true;
+                    ActorRuntime r = rt.get();
+                    if (r != null) r.endSoon();
+                }
+            }
+        }
+        if (failed.get() != null) throw new IllegalStateException("child actor failed: " + failed.get(), failed.get());
+    }
+
+    static void run(List<String> args, AtomicReference<ActorRuntime> holder) throws Exception {
+        if (args.size() < 3) throw new IllegalArgumentException("usage: ChildMain <parent address> <name> <uuid> [in-jvm], got " + args);
+        Address parentAddr = Address.parse(args.get(0));
+        ActorId id = new ActorId(args.get(1), args.get(2));
+        TransportProvider tp = Transports.get(parentAddr.transport());
+        TransportOptions topts = TransportOptions.DEFAULTS;
+        ClassLoader loader = ChildMain.class.getClassLoader();
+        ActorConfig boot = new ActorConfig(id, false, false, List.of(), loader, tp, topts, ChannelOptions.DEFAULTS,
+                CodecLimits.DEFAULT, parentAddr, tractor.Teardown.DEFAULTS, SpawnBackends.DEFAULT, null);
+        Channel parent = Connect.open(boot, parentAddr, new Msg.Aid(id.name(), id.uuid(), ProcessHandle.current().pid(), false, false));
+        if (!(parent.receiveOne(SPEC_TIMEOUT) instanceof Msg.SpawnSpec spec)) {
+            parent.close();
+            throw new TransportClosed("parent " + parentAddr + " sent no SpawnSpec");
+        }
+        ActorConfig cfg = new ActorConfig(id, false, false, SpawnSpecs.enabled(spec), loader, tp, topts, ChannelOptions.DEFAULTS,
+                CodecLimits.DEFAULT, tp.parseAddress(SpawnSpecs.registry(spec)), SpawnSpecs.teardown(spec),
+                SpawnSpecs.backend(spec), parent);
+        Listener l = tp.listen(tp.anyAddress(id.name(), topts), topts);
+        ActorRuntime rt = new ActorRuntime(cfg);
+        holder.set(rt);
+        rt.run(l, parent, Sc::sleepForever);
+    }
+}

@@ -1,0 +1,57 @@
+package tractor.runtime;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.Arrays;
+import java.util.List;
+import tractor.ModuleNotExposed;
+
+/**
+ * Resolves a requested endpoint to a method, refusing anything the actor did not enable: only public
+ * static methods of the enabled classes are invocable. Nothing is loaded or run for a refused call.
+ */
+final class Invoker {
+    private final String actorName;
+    private final List<String> enabled;
+    private final ClassLoader loader;
+
+    Invoker(String actorName, List<String> enabled, ClassLoader loader) {
+        this.actorName = actorName;
+        this.enabled = List.copyOf(enabled);
+        this.loader = loader;
+    }
+
+    List<String> enabled() {
+        return enabled;
+    }
+
+    /**
+     * The one public static method {@code ns#func} taking {@code argc} arguments.
+     *
+     * @throws ModuleNotExposed          when {@code ns} is not enabled
+     * @throws ClassNotFoundException    when the enabled class cannot be loaded
+     * @throws NoSuchMethodException     when no public static method of that name exists
+     * @throws IllegalArgumentException  when no overload takes {@code argc} arguments, or several do
+     */
+    Method resolve(String ns, String func, int argc) throws ClassNotFoundException, NoSuchMethodException {
+        if (!enabled.contains(ns)) {
+            throw new ModuleNotExposed("endpoint \"" + ns + "#" + func + "\" is not enabled in actor \"" + actorName
+                    + "\" (enabled: " + enabled + ")");
+        }
+        Class<?> c = Class.forName(ns, true, loader);
+        List<Method> named = Arrays.stream(c.getMethods())
+                .filter(m -> m.getName().equals(func) && Modifier.isStatic(m.getModifiers()) && m.getDeclaringClass() == c)
+                .toList();
+        if (named.isEmpty()) {
+            throw new NoSuchMethodException("no public static method \"" + func + "\" in " + ns + " (actor \"" + actorName + "\")");
+        }
+        List<Method> fitting = named.stream().filter(m -> m.getParameterCount() == argc).toList();
+        if (fitting.size() == 1) return fitting.getFirst();
+        if (fitting.isEmpty()) {
+            throw new IllegalArgumentException(ns + "#" + func + " takes " + named.stream().map(Method::getParameterCount).distinct().toList()
+                    + " arguments, got " + argc);
+        }
+        throw new IllegalArgumentException(ns + "#" + func + " has " + fitting.size() + " overloads of " + argc
+                + " arguments: endpoints must not be overloaded by arity");
+    }
+}

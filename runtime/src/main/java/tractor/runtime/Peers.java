@@ -1,0 +1,53 @@
+package tractor.runtime;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** The channels of one actor, by peer, and the children it waits for to connect back. */
+final class Peers {
+    private final Map<Uid, List<Channel>> byPeer = new ConcurrentHashMap<>();
+    private final Map<Uid, CompletableFuture<Channel>> expected = new ConcurrentHashMap<>();
+
+    /** A future completed with the first channel from {@code child} (a spawned child connecting back). */
+    CompletableFuture<Channel> expect(Uid child) {
+        return expected.computeIfAbsent(child, k -> new CompletableFuture<>());
+    }
+
+    void forget(Uid child) {
+        expected.remove(child);
+    }
+
+    void add(Channel ch) {
+        byPeer.computeIfAbsent(ch.peerUid(), k -> new CopyOnWriteArrayList<>()).add(ch);
+        CompletableFuture<Channel> waiter = expected.remove(ch.peerUid());
+        if (waiter != null) waiter.complete(ch);
+    }
+
+    void remove(Channel ch) {
+        byPeer.computeIfPresent(ch.peerUid(), (k, l) -> {
+            l.remove(ch);
+            return l.isEmpty() ? null : l;
+        });
+    }
+
+    /** Every open channel. */
+    List<Channel> all() {
+        List<Channel> out = new ArrayList<>();
+        byPeer.values().forEach(out::addAll);
+        return out;
+    }
+
+    void closeAll() {
+        all().forEach(Channel::close);
+        expected.values().forEach(f -> f.cancel(false));
+    }
+
+    @Override
+    public String toString() {
+        return "peers " + byPeer.keySet();
+    }
+}

@@ -1,0 +1,206 @@
+package tractor.runtime;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Type;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import tractor.ActorId;
+import tractor.ActorTooSlowError;
+import tractor.Endpoint;
+import tractor.Endpoints;
+import tractor.Portal;
+import tractor.RemoteActorError;
+import tractor.TransportClosed;
+import tractor.sc.CancelScope;
+import tractor.sc.Cancelled;
+import tractor.sc.ClosedResourceException;
+import tractor.sc.TractorException;
+
+/** The one implementation of {@link Portal}: dialogs over one {@link Channel} to the peer. */
+final class PortalImpl implements Portal {
+    private final ActorRuntime rt;
+    private final Channel channel;
+    /** The result of a runInActor child's one call; null for other portals. */
+    final CompletableFuture<Object> result;
+
+    PortalImpl(ActorRuntime rt, Channel channel, boolean oneShot) {
+        this.rt = rt;
+        this.channel = channel;
+        this.result = oneShot ? new CompletableFuture<>() : null;
+    }
+
+    Channel channel() {
+        return channel;
+    }
+
+    @Override
+    public ActorId peer() {
+        return ErrorBox.id(channel.peerUid());
+    }
+
+    @Override
+    public <R> R run(Class<R> resultType, Endpoint endpoint, Object... args) {
+        return resultType.cast(call(endpoint, resultType, args));
+    }
+
+    @Override public <R> R run(Endpoints.Fn0<R> fn) { return typed(fn); }
+
+    @Override public <A, R> R run(Endpoints.Fn1<A, R> fn, A a) { return typed(fn, a); }
+
+    @Override public <A, B, R> R run(Endpoints.Fn2<A, B, R> fn, A a, B b) { return typed(fn, a, b); }
+
+    @Override public <A, B, C, R> R run(Endpoints.Fn3<A, B, C, R> fn, A a, B b, C c) { return typed(fn, a, b, c); }
+
+    @Override public <A, B, C, D, R> R run(Endpoints.Fn4<A, B, C, D, R> fn, A a, B b, C c, D d) { return typed(fn, a, b, c, d); }
+
+    @Override public void run(Endpoints.Proc0 fn) { call(Endpoint.of(fn), Object.class, new Object[0]); }
+
+    @Override public <A> void run(Endpoints.Proc1<A> fn, A a) { call(Endpoint.of(fn), Object.class, new Object[] {a}); }
+
+    @Override public <A, B> void run(Endpoints.Proc2<A, B> fn, A a, B b) { call(Endpoint.of(fn), Object.class, new Object[] {a, b}); }
+
+    @Override public <A, B, C> void run(Endpoints.Proc3<A, B, C> fn, A a, B b, C c) {
+        call(Endpoint.of(fn), Object.class, new Object[] {a, b, c});
+    }
+
+    @SuppressWarnings("unchecked")
+    private <R> R typed(java.io.Serializable fn, Object... args) {
+        Endpoint e = Endpoint.of(fn);
+        return (R) call(e, returnType(fn, e, args.length), args);
+    }
+
+    /** The declared return type of the referenced method, looked up locally; Object when not loadable. */
+    private static Type returnType(Object fn, Endpoint e, int argc) {
+        try {
+            Class<?> c = Class.forName(e.className(), false, fn.getClass().getClassLoader());
+            for (Method m : c.getMethods()) {
+                if (m.getName().equals(e.methodName()) && m.getParameterCount() == argc) return boxed(m.getGenericReturnType());
+            }
+        } catch (ClassNotFoundException | LinkageError ignored) {
+            // decoded generically
+        }
+        return Object.class;
+    }
+
+    private static Type boxed(Type t) {
+        if (!(t instanceof Class<?> c) || !c.isPrimitive()) return t;
+        return java.lang.invoke.MethodType.methodType(c).wrap().returnType();
+    }
+
+    /** Runs one call dialog: {@code Start → StartAck → Return | Error}. */
+    Object call(Endpoint endpoint, Type resultType, Object[] args) {
+        PayloadCodec pc = rt.payloadCodec();
+        RawPayload kwargs = Args.encode(pc, args);
+        Msg reply = dialog(new Msg.Start(newCid(), endpoint.className(), endpoint.methodName(), kwargs, rt.wireUid()));
+        if (reply instanceof Msg.Return r) {
+            RawPayload p = r.pld();
+            return pc.decode(p.bytes(), 0, p.length(), resultType == void.class || resultType == Void.class ? Object.class : resultType);
+        }
+        throw unexpected(reply);
+    }
+
+    private static String newCid() {
+        return UUID.randomUUID().toString();
+    }
+
+    /** Sends {@code start} and returns the final msg of its dialog ({@code Return} or {@code CancelAck}). */
+    private Msg dialog(Msg.Start start) {
+        Dialog d = new Dialog();
+        channel.register(start.cid(), d);
+        try {
+            channel.send(start);
+            while (true) {
+                Msg m = d.receive();
+                switch (m) {
+                    case Msg.StartAck a -> { }
+                    case Msg.Error e -> throw ErrorBox.unpack(e);
+                    case Msg.Return r -> { return r; }
+                    case Msg.CancelAck c -> { return c; }
+                    default -> throw unexpected(m);
+                }
+            }
+        } catch (Cancelled c) {
+            if (!"self".equals(start.ns())) cancelRemoteTask(start.cid());
+            throw c;
+        } finally {
+            channel.unregister(start.cid());
+            d.close();
+        }
+    }
+
+    private TractorException unexpected(Msg m) {
+        return new TractorException("protocol error: unexpected " + m.msgType() + " from " + channel.describePeer());
+    }
+
+    /** Asks the peer to cancel the task of dialog {@code cid}; shielded, bounded, best effort. */
+    void cancelRemoteTask(String cid) {
+        try {
+            CancelScope.runShielded(s -> {
+                s.deadline(tractor.sc.Sc.deadlineAfter(rt.teardown().cancelAckWait()));
+                dialog(selfStart("_cancel_task", Map.of("cid", cid)));
+            });
+        } catch (Exception | Cancelled e) {
+            Log.debug(rt, "cancel of remote task " + cid + " not confirmed: " + e);
+        }
+    }
+
+    private Msg.Start selfStart(String func, Map<String, Object> kwargs) {
+        return new Msg.Start(newCid(), "self", func, rt.payloadCodec().encode(kwargs), rt.wireUid());
+    }
+
+    /** A runtime call on the peer, answered by a {@code Return}; returns its decoded payload. */
+    Object callSelf(String func, Map<String, Object> kwargs) {
+        Msg reply = dialog(selfStart(func, kwargs));
+        if (reply instanceof Msg.Return r) return rt.payloadCodec().decode(r.pld());
+        throw unexpected(reply);
+    }
+
+    @Override
+    public Object result() {
+        if (result == null) throw new IllegalStateException("actor " + peer() + " was not started by runInActor: it has no result");
+        try {
+            return Waits.await(result);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Exception e) {
+            throw new TractorException("result of " + peer() + " failed", e);
+        }
+    }
+
+    @Override
+    public boolean cancelActor() {
+        return cancelActor(rt.teardown().cancelAckWait());
+    }
+
+    boolean cancelActor(Duration wait) {
+        boolean[] acked = {false};
+        try {
+            CancelScope.runShielded(s -> {
+                s.deadline(tractor.sc.Sc.deadlineAfter(wait));
+                acked[0] = dialog(selfStart("cancel", Map.of())) instanceof Msg.CancelAck a && a.pld();
+            });
+        } catch (TransportClosed | ClosedResourceException | RemoteActorError e) {
+            return false;
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Exception e) {
+            throw new TractorException("cancelActor failed", e);
+        }
+        return acked[0];
+    }
+
+    @Override
+    public boolean cancelActorOrFail() {
+        if (cancelActor()) return true;
+        if (!channel.isOpen()) return false;
+        throw new ActorTooSlowError("actor " + peer() + " did not acknowledge the cancel request within "
+                + rt.teardown().cancelAckWait());
+    }
+
+    @Override
+    public String toString() {
+        return "portal to " + channel.describePeer();
+    }
+}

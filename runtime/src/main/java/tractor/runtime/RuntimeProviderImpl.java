@@ -1,0 +1,84 @@
+package tractor.runtime;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import tractor.Actor;
+import tractor.ActorNursery;
+import tractor.RootOptions;
+import tractor.RuntimeFailure;
+import tractor.Tractor;
+import tractor.spi.RuntimeProvider;
+
+/**
+ * The runtime behind {@link Tractor}. One root per program; a root is torn down gracefully when the
+ * JVM is asked to exit (SIGINT, SIGTERM): its tree is cancelled and every child reaped before the JVM
+ * goes.
+ */
+public final class RuntimeProviderImpl implements RuntimeProvider {
+    private static final AtomicBoolean ROOT_RUNNING = new AtomicBoolean();
+
+    @Override
+    public void openNursery(RootOptions options, Tractor.Body<ActorNursery> body) throws Exception {
+        ActorRuntime current = ActorRuntime.CURRENT.get();
+        if (current != null) {
+            ActorNurseryImpl.open(current, body);
+            return;
+        }
+        openRoot(options, actor -> ActorNurseryImpl.open((ActorRuntime) actor, body));
+    }
+
+    @Override
+    public void openRoot(RootOptions options, Tractor.Body<Actor> body) throws Exception {
+        ActorRuntime current = ActorRuntime.CURRENT.get();
+        if (current != null) {
+            throw new RuntimeFailure("actor " + current + " already runs in this task: a root cannot be opened inside an actor");
+        }
+        if (!ROOT_RUNNING.compareAndSet(false, true)) {
+            throw new RuntimeFailure("a root actor already runs in this program: open nurseries inside it instead of a second root");
+        }
+        try {
+            RootBoot.Booted b = RootBoot.boot(options, RuntimeProviderImpl.class.getClassLoader());
+            ActorRuntime rt = new ActorRuntime(b.config());
+            CountDownLatch ended = new CountDownLatch(1);
+            Thread hook = exitHook(rt, ended, b.config().teardown());
+            Runtime.getRuntime().addShutdownHook(hook);
+            try {
+                rt.run(b.listener(), null, () -> body.run(rt));
+            } finally {
+                ended.countDown();
+                removeHook(hook);
+            }
+        } finally {
+            ROOT_RUNNING.set(false);
+        }
+    }
+
+    /** On JVM exit (SIGINT, SIGTERM): cancel the tree, wait for the teardown ladder to reap it. */
+    private static Thread exitHook(ActorRuntime rt, CountDownLatch ended, tractor.Teardown t) {
+        Duration bound = t.nurseryBudget().plus(t.terminateGrace()).plusSeconds(1);
+        return new Thread(() -> {
+            rt.endSoon();
+            try {
+                ended.await(bound.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException ignored) {
+                // exiting anyway
+            }
+        }, "tractor-root-exit");
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException exiting) {
+            // the JVM is already exiting: the hook is running
+        }
+    }
+
+    @Override
+    public Optional<Actor> currentActor() {
+        return Optional.ofNullable(ActorRuntime.CURRENT.get());
+    }
+}

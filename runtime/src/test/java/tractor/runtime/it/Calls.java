@@ -1,0 +1,45 @@
+package tractor.runtime.it;
+
+import java.time.Duration;
+import tractor.Tractor;
+import tractor.sc.Sc;
+
+/** Endpoints the runtime tests invoke in child actors (a package of its own: children load it from the class path). */
+public final class Calls {
+    private Calls() {}
+
+    public static int add(int a, int b) {
+        return a + b;
+    }
+
+    public static String whoAmI() {
+        return Tractor.currentActor().name();
+    }
+
+    public static long pid() {
+        return ProcessHandle.current().pid();
+    }
+
+    public static void fail(String message) {
+        throw new IllegalStateException(message);
+    }
+
+    public static String sleepThenReturn(long millis) {
+        Sc.sleep(Duration.ofMillis(millis));
+        return "slept";
+    }
+
+    public static void sleepForever() {
+        Sc.sleepForever();
+    }
+
+    public static String hidden() {
+        return "never";
+    }
+
+    public static Point move(Point p, int dx) {
+        return new Point(p.x() + dx, p.y());
+    }
+
+    public record Point(int x, int y) {}
+}
