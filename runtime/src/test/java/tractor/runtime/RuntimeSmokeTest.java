@@ -6,25 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import tractor.ActorOptions;
 import tractor.Portal;
 import tractor.RemoteActorError;
-import tractor.RootOptions;
 import tractor.Tractor;
 import tractor.runtime.it.Calls;
 import tractor.testkit.Bounded;
 
 @Bounded(seconds = 30)
 class RuntimeSmokeTest {
-    static RootOptions root(String backend) {
-        return RootOptions.of().registryAddress("tcp://127.0.0.1:0").spawnBackend(backend);
-    }
-
     @ParameterizedTest
-    @ValueSource(strings = {"thread", "process"})
-    void runInAChildAndCancelIt(String backend) throws Exception {
-        Tractor.openNursery(root(backend), an -> {
+    @MethodSource("tractor.runtime.Matrix#pairs")
+    void runInAChildAndCancelIt(String backend, String transport) throws Exception {
+        Tractor.openNursery(Matrix.root(backend, transport), an -> {
             Portal p = an.startActor("worker", ActorOptions.of().enable(Calls.class));
             assertEquals(5, p.run(Calls::add, 2, 3));
             assertEquals("worker", p.run(Calls::whoAmI));

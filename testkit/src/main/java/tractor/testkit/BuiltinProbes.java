@@ -12,7 +12,7 @@ final class BuiltinProbes {
     private BuiltinProbes() {}
 
     static List<LeakProbe> all() {
-        return List.of(new Threads(), new Processes(), new ScTasks());
+        return List.of(new Threads(), new Processes(), new ScTasks(), new SocketFiles());
     }
 
     /**
@@ -94,6 +94,41 @@ final class BuiltinProbes {
                 return ((Collection<?>) liveTasks.invoke(null)).stream().map(String::valueOf).toList();
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException("cannot read tractor.sc.Diagnostics", e);
+            }
+        }
+    }
+
+    /**
+     * Unix socket files left in the directory named by the system property {@code tractor.runtime.dir}
+     * (the build points every test JVM at one under {@code target/}); nothing is checked without it.
+     */
+    static final class SocketFiles implements LeakProbe {
+        @Override public String name() { return "socket files"; }
+
+        private static java.util.Set<java.nio.file.Path> files() {
+            String dir = System.getProperty("tractor.runtime.dir");
+            if (dir == null) return java.util.Set.of();
+            try (var s = java.nio.file.Files.list(java.nio.file.Path.of(dir))) {
+                return s.filter(p -> p.toString().endsWith(".sock")).collect(Collectors.toSet());
+            } catch (java.io.IOException e) {
+                return java.util.Set.of();
+            }
+        }
+
+        @Override public Object snapshot() { return files(); }
+
+        @Override public List<String> leaked(Object before) {
+            Set<?> old = (Set<?>) before;
+            return files().stream().filter(f -> !old.contains(f)).map(Object::toString).sorted().toList();
+        }
+
+        @Override public void cleanUp(Object before) {
+            for (String f : leaked(before)) {
+                try {
+                    java.nio.file.Files.deleteIfExists(java.nio.file.Path.of(f));
+                } catch (java.io.IOException ignored) {
+                    // best effort
+                }
             }
         }
     }
