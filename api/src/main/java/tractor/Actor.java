@@ -29,6 +29,9 @@ public interface Actor {
     /** The registry address this actor registers with, in text form. */
     String registryAddress();
 
+    /** A portal to this actor's parent; empty for a root. */
+    java.util.Optional<Portal> parent();
+
     /**
      * Asks this actor to cancel itself soon: every task it runs is cancelled and its runtime ends.
      * Returns at once.

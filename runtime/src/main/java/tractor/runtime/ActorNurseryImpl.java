@@ -52,6 +52,7 @@ final class ActorNurseryImpl implements ActorNursery {
     }
 
     private PortalImpl spawn(String name, ActorOptions o, Endpoint main, Object[] args) {
+        checkEnabled(name, o);
         ActorId child = ActorId.random(name);
         Uid cu = ErrorBox.uid(child);
         String backend = o.spawnBackend() != null ? o.spawnBackend() : rt.config().defaultBackend();
@@ -75,6 +76,20 @@ final class ActorNurseryImpl implements ActorNursery {
             throw e;
         }
         return portal;
+    }
+
+    /**
+     * Resolves the enabled classes here first, as tractor imports enabled modules in the parent: a class
+     * that does not exist fails the spawn locally, before any child is started.
+     */
+    private void checkEnabled(String name, ActorOptions o) {
+        for (String c : o.enabled()) {
+            try {
+                Class.forName(c, false, rt.config().loader());
+            } catch (ClassNotFoundException | LinkageError e) {
+                throw new ActorStartupError("actor \"" + name + "\" enables class " + c + ", which cannot be loaded here: " + e, e);
+            }
+        }
     }
 
     private SpawnRequest request(ActorId child, String backend, ActorOptions o) {

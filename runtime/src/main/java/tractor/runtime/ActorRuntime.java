@@ -179,6 +179,12 @@ final class ActorRuntime implements Actor {
     }
 
     @Override
+    public Optional<tractor.Portal> parent() {
+        Channel p = cfg.parentChannel();
+        return p == null ? Optional.empty() : Optional.of(new PortalImpl(this, p, false));
+    }
+
+    @Override
     public void cancelSoon() {
         endSoon();
     }

@@ -48,7 +48,11 @@ final class ChildSupervisor {
                 if (cancelRequested) s.cancel();
                 try {
                     if (main != null) runMain();
-                    Waits.await(handle.onExit());
+                    int code = Waits.await(handle.onExit());
+                    if (code != 0) {
+                        throw new tractor.ActorCrashed(portal.peer(), code, handle.describe() + (handle.stderrTail().isBlank() ? ""
+                                : ", stderr ended with:\n" + handle.stderrTail()));
+                    }
                 } catch (Cancelled | Exception e) {
                     reap();
                     throw e;

@@ -32,4 +32,25 @@ class RuntimeSmokeTest {
             assertTrue(p.cancelActor());
         });
     }
+
+    @org.junit.jupiter.api.Test
+    void aChildThatDiesMidCallFailsTheCallAndTheNursery() {
+        long t0 = System.nanoTime();
+        tractor.ActorCrashed e = assertThrows(tractor.ActorCrashed.class, () -> Tractor.openNursery(Matrix.root("process", "tcp"), an -> {
+            Portal p = an.startActor("doomed", ActorOptions.of().enable(Calls.class));
+            assertThrows(tractor.TransportClosed.class, () -> p.run(Calls::exit, 3));
+        }));
+        assertEquals(3, e.exitCode());
+        assertTrue(System.nanoTime() - t0 < java.time.Duration.ofSeconds(10).toNanos());
+    }
+
+    @ParameterizedTest
+    @MethodSource("tractor.runtime.Matrix#pairs")
+    void aChildCallsItsParent(String backend, String transport) throws Exception {
+        Tractor.openNursery(Matrix.root(backend, transport).enable(Calls.class), an -> {
+            Portal p = an.startActor("caller", ActorOptions.of().enable(Calls.class));
+            assertEquals(7, p.run(Calls::addInParent, 3, 4));
+            assertTrue(p.cancelActor());
+        });
+    }
 }

@@ -41,5 +41,15 @@ public final class Calls {
         return new Point(p.x() + dx, p.y());
     }
 
+    /** Ends this actor's JVM abruptly (process backend only). */
+    public static void exit(int code) {
+        Runtime.getRuntime().halt(code);
+    }
+
+    /** Calls {@code Calls#add} in this actor's parent. */
+    public static int addInParent(int a, int b) {
+        return Tractor.currentActor().parent().orElseThrow().run(Calls::add, a, b);
+    }
+
     public record Point(int x, int y) {}
 }
