@@ -64,4 +64,40 @@ public final class Endpoints {
     public interface Proc3<A, B, C> extends Serializable {
         void call(A a, B b, C c) throws Exception;
     }
+
+    /** A context endpoint of no other argument. */
+    @FunctionalInterface
+    public interface Ctx0<R> extends Serializable {
+        R call(Context ctx) throws Exception;
+    }
+
+    /** A context endpoint of one more argument. */
+    @FunctionalInterface
+    public interface Ctx1<A, R> extends Serializable {
+        R call(Context ctx, A a) throws Exception;
+    }
+
+    /** A context endpoint of two more arguments. */
+    @FunctionalInterface
+    public interface Ctx2<A, B, R> extends Serializable {
+        R call(Context ctx, A a, B b) throws Exception;
+    }
+
+    /** A void context endpoint of no other argument. */
+    @FunctionalInterface
+    public interface CtxV0 extends Serializable {
+        void call(Context ctx) throws Exception;
+    }
+
+    /** A void context endpoint of one more argument. */
+    @FunctionalInterface
+    public interface CtxV1<A> extends Serializable {
+        void call(Context ctx, A a) throws Exception;
+    }
+
+    /** A void context endpoint of two more arguments. */
+    @FunctionalInterface
+    public interface CtxV2<A, B> extends Serializable {
+        void call(Context ctx, A a, B b) throws Exception;
+    }
 }

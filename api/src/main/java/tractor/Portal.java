@@ -66,6 +66,47 @@ public interface Portal {
     <A, B, C> void run(Endpoints.Proc3<A, B, C> fn, A a, B b, C c);
 
     /**
+     * Opens a context with the context endpoint {@code endpoint} (a public static method whose first
+     * parameter is a {@link Context}) in the peer: sends the call, waits for the child's
+     * {@code started(v)}, returns the context ({@link Context#first()} holds {@code v}).
+     *
+     * @param allowOverruns whether this side queues stream msgs past the bound instead of failing the sender
+     * @throws RemoteActorError what the child raised before {@code started}, or its refusal of the call
+     * @throws RuntimeFailure   when the peer is this actor itself
+     */
+    Context openContext(Endpoint endpoint, boolean allowOverruns, Object... args);
+
+    /** Typed form, no extra argument. */
+    default <R> Context openContext(Endpoints.Ctx0<R> fn) {
+        return openContext(Endpoint.of(fn), false);
+    }
+
+    /** Typed form, one argument. */
+    default <A, R> Context openContext(Endpoints.Ctx1<A, R> fn, A a) {
+        return openContext(Endpoint.of(fn), false, a);
+    }
+
+    /** Typed form, two arguments. */
+    default <A, B, R> Context openContext(Endpoints.Ctx2<A, B, R> fn, A a, B b) {
+        return openContext(Endpoint.of(fn), false, a, b);
+    }
+
+    /** Typed form of a void endpoint, no extra argument. */
+    default Context openContext(Endpoints.CtxV0 fn) {
+        return openContext(Endpoint.of(fn), false);
+    }
+
+    /** Typed form of a void endpoint, one argument. */
+    default <A> Context openContext(Endpoints.CtxV1<A> fn, A a) {
+        return openContext(Endpoint.of(fn), false, a);
+    }
+
+    /** Typed form of a void endpoint, two arguments. */
+    default <A, B> Context openContext(Endpoints.CtxV2<A, B> fn, A a, B b) {
+        return openContext(Endpoint.of(fn), false, a, b);
+    }
+
+    /**
      * The result of the one call of a {@link ActorNursery#runInActor} child: waits for it, caches it.
      *
      * @throws RemoteActorError when that call failed

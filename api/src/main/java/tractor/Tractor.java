@@ -60,6 +60,15 @@ public final class Tractor {
                 + "open one with Tractor.openNursery or Tractor.openRoot"));
     }
 
+    /**
+     * The context whose endpoint the calling task runs (tractor's {@code current_ipc_ctx}).
+     *
+     * @throws IllegalStateException outside of a context endpoint
+     */
+    public static Context currentIpcCtx() {
+        return provider().currentContext().orElseThrow(() -> new IllegalStateException("the calling task runs no context endpoint"));
+    }
+
     private static RuntimeProvider provider() {
         return Holder.PROVIDER;
     }

@@ -23,4 +23,7 @@ public interface RuntimeProvider {
 
     /** The actor the calling task belongs to. */
     Optional<Actor> currentActor();
+
+    /** The context whose endpoint the calling task runs (child side), if any. */
+    Optional<tractor.Context> currentContext();
 }

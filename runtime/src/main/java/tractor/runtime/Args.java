@@ -48,7 +48,13 @@ final class Args {
      * @throws IllegalArgumentException naming the parameter when an argument does not fit
      */
     static Object[] decode(PayloadCodec codec, List<RawPayload> raw, Method m) {
-        Type[] types = m.getGenericParameterTypes();
+        return decode(codec, raw, m, 0);
+    }
+
+    /** Like {@link #decode(PayloadCodec, List, Method)} for the parameters after the first {@code skip}. */
+    static Object[] decode(PayloadCodec codec, List<RawPayload> raw, Method m, int skip) {
+        Type[] all = m.getGenericParameterTypes();
+        Type[] types = java.util.Arrays.copyOfRange(all, skip, all.length);
         Object[] out = new Object[raw.size()];
         for (int i = 0; i < out.length; i++) {
             RawPayload r = raw.get(i);
@@ -58,7 +64,7 @@ final class Args {
                 throw new IllegalArgumentException("argument " + i + " of " + m.getDeclaringClass().getName() + "#" + m.getName()
                         + " does not fit " + types[i].getTypeName() + ": " + e.getMessage(), e);
             }
-            if (out[i] == null && m.getParameterTypes()[i].isPrimitive()) {
+            if (out[i] == null && m.getParameterTypes()[i + skip].isPrimitive()) {
                 throw new IllegalArgumentException("argument " + i + " of " + m.getDeclaringClass().getName() + "#" + m.getName()
                         + " is null but the parameter is a " + types[i].getTypeName());
             }

@@ -21,6 +21,11 @@ final class Invoker {
         this.loader = loader;
     }
 
+    /** Whether {@code m} is a context endpoint: its first parameter is a {@link tractor.Context}. */
+    static boolean isContext(Method m) {
+        return m.getParameterCount() > 0 && m.getParameterTypes()[0] == tractor.Context.class;
+    }
+
     List<String> enabled() {
         return enabled;
     }
@@ -45,10 +50,12 @@ final class Invoker {
         if (named.isEmpty()) {
             throw new NoSuchMethodException("no public static method \"" + func + "\" in " + ns + " (actor \"" + actorName + "\")");
         }
-        List<Method> fitting = named.stream().filter(m -> m.getParameterCount() == argc).toList();
+        List<Method> fitting = named.stream()
+                .filter(m -> m.getParameterCount() == argc + (isContext(m) ? 1 : 0)).toList();
         if (fitting.size() == 1) return fitting.getFirst();
         if (fitting.isEmpty()) {
-            throw new IllegalArgumentException(ns + "#" + func + " takes " + named.stream().map(Method::getParameterCount).distinct().toList()
+            throw new IllegalArgumentException(ns + "#" + func + " takes "
+                    + named.stream().map(m -> m.getParameterCount() - (isContext(m) ? 1 : 0)).distinct().toList()
                     + " arguments, got " + argc);
         }
         throw new IllegalArgumentException(ns + "#" + func + " has " + fitting.size() + " overloads of " + argc

@@ -114,7 +114,13 @@ final class PortalImpl implements Portal {
             while (true) {
                 Msg m = d.receive();
                 switch (m) {
-                    case Msg.StartAck a -> { }
+                    case Msg.StartAck a -> {
+                        if (!"self".equals(start.ns()) && !"asyncfunc".equals(a.functype())) {
+                            cancelRemoteTask(start.cid());
+                            throw new IllegalArgumentException(start.ns() + "#" + start.func() + " is a " + a.functype()
+                                    + " endpoint: open it with openContext, not run");
+                        }
+                    }
                     case Msg.Error e -> throw ErrorBox.unpack(e);
                     case Msg.Return r -> { return r; }
                     case Msg.CancelAck c -> { return c; }
@@ -136,9 +142,14 @@ final class PortalImpl implements Portal {
 
     /** Asks the peer to cancel the task of dialog {@code cid}; shielded, bounded, best effort. */
     void cancelRemoteTask(String cid) {
+        cancelRemoteTask(cid, rt.teardown().cancelAckWait());
+    }
+
+    /** {@link #cancelRemoteTask(String)} waiting at most {@code wait} for the acknowledgement. */
+    void cancelRemoteTask(String cid, Duration wait) {
         try {
             CancelScope.runShielded(s -> {
-                s.deadline(tractor.sc.Sc.deadlineAfter(rt.teardown().cancelAckWait()));
+                s.deadline(tractor.sc.Sc.deadlineAfter(wait));
                 dialog(selfStart("_cancel_task", Map.of("cid", cid)));
             });
         } catch (Exception | Cancelled e) {
@@ -155,6 +166,28 @@ final class PortalImpl implements Portal {
         Msg reply = dialog(selfStart(func, kwargs));
         if (reply instanceof Msg.Return r) return rt.payloadCodec().decode(r.pld());
         throw unexpected(reply);
+    }
+
+    @Override
+    public tractor.Context openContext(Endpoint endpoint, boolean allowOverruns, Object... args) {
+        if (channel.peerUid().equals(rt.wireUid())) {
+            throw new tractor.RuntimeFailure("can not open a context with the local actor " + rt.uid() + " itself");
+        }
+        String cid = newCid();
+        ContextImpl ctx = new ContextImpl(rt, channel, cid, tractor.Context.Side.PARENT, allowOverruns);
+        channel.register(cid, ctx);
+        try {
+            channel.send(new Msg.Start(cid, endpoint.className(), endpoint.methodName(), Args.encode(ctx.codec, args), rt.wireUid()));
+            ctx.awaitStarted(ContextImpl.target(endpoint.className(), endpoint.methodName()));
+            return ctx;
+        } catch (Cancelled c) {
+            cancelRemoteTask(cid);
+            channel.unregister(cid);
+            throw c;
+        } catch (RuntimeException | Error e) {
+            channel.unregister(cid);
+            throw e;
+        }
     }
 
     @Override

@@ -70,9 +70,13 @@ final class RpcServer {
         try {
             List<RawPayload> raw = Args.split(pc, s.kwargs());
             m = rt.invoker().resolve(s.ns(), s.func(), raw.size());
-            args = Args.decode(pc, raw, m);
+            args = Args.decode(pc, raw, m, Invoker.isContext(m) ? 1 : 0);
         } catch (Exception | LinkageError e) {
             send(ch, ErrorBox.pack(e, rt.wireUid(), s.cid()));
+            return;
+        }
+        if (Invoker.isContext(m)) {
+            new ContextCall(rt, this).serve(ch, s, task, m, args);
             return;
         }
         send(ch, new Msg.StartAck(s.cid(), "asyncfunc"));
@@ -102,13 +106,13 @@ final class RpcServer {
         send(ch, reply);
     }
 
-    private Msg.Error cancelledMsg(RpcTask task, String cid) {
+    Msg.Error cancelledMsg(RpcTask task, String cid) {
         Uid by = task.canceller() != null ? task.canceller() : rt.cancelRequester();
         return ErrorBox.cancelled(rt.wireUid(), by, cid, task.what + " in actor " + rt.uid() + " was cancelled"
                 + (by == null ? "" : " by " + by.name()));
     }
 
-    private static Object invoke(Method m, Object[] args) throws Exception {
+    static Object invoke(Method m, Object[] args) throws Exception {
         try {
             return m.invoke(null, args);
         } catch (InvocationTargetException e) {

@@ -78,6 +78,11 @@ public final class RuntimeProviderImpl implements RuntimeProvider {
     }
 
     @Override
+    public Optional<tractor.Context> currentContext() {
+        return Optional.ofNullable(ContextImpl.CURRENT.get());
+    }
+
+    @Override
     public Optional<Actor> currentActor() {
         return Optional.ofNullable(ActorRuntime.CURRENT.get());
     }

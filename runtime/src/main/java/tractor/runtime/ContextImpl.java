@@ -1,0 +1,294 @@
+package tractor.runtime;
+
+import java.time.Duration;
+import java.util.Optional;
+import tractor.ActorId;
+import tractor.Context;
+import tractor.ContextCancelled;
+import tractor.MsgStream;
+import tractor.RemoteActorError;
+import tractor.StreamOverrun;
+import tractor.TransportClosed;
+import tractor.sc.CancelScope;
+
+/**
+ * One end of a cross-actor task pair. Msgs of the dialog arrive from the channel's msg loop through
+ * {@link #deliver}; an {@code Error} is recorded at once and cancels this side's task scope (unless it
+ * is the acknowledgement of a cancel this side asked for); the owning task raises it at its next call.
+ */
+final class ContextImpl implements Context, MsgSink {
+    static final ThreadLocal<ContextImpl> CURRENT = new InheritableThreadLocal<>();
+
+    final ActorRuntime rt;
+    final Channel ch;
+    private final String cid;
+    private final Side side;
+    private final Uid peer;
+    final ContextInbox inbox;
+    final PayloadCodec codec;
+    private volatile CancelScope scope;
+    private volatile RemoteActorError remoteError;
+    private volatile Throwable localError;
+    private volatile boolean cancelCalled;
+    private volatile boolean cancelAcked;
+    private volatile boolean started;
+    private volatile boolean resultWaited;
+    private volatile boolean hasResult;
+    private volatile Object result;
+    private Object first;
+    private MsgStreamImpl stream;
+
+    ContextImpl(ActorRuntime rt, Channel ch, String cid, Side side, boolean allowOverruns) {
+        this.rt = rt;
+        this.ch = ch;
+        this.cid = cid;
+        this.side = side;
+        this.peer = ch.peerUid();
+        this.inbox = new ContextInbox(allowOverruns);
+        this.codec = rt.payloadCodec();
+    }
+
+    @Override public String cid() { return cid; }
+
+    @Override public ActorId peer() { return ErrorBox.id(peer); }
+
+    @Override public Side side() { return side; }
+
+    void bindScope(CancelScope s) {
+        scope = s;
+        if (remoteError != null && !isSelfCancelAck(remoteError)) s.cancel();
+    }
+
+    // --- delivery (msg loop thread) ---
+
+    @Override
+    public void deliver(Msg msg) {
+        if (msg instanceof Msg.Error e) {
+            RemoteActorError err = ErrorBox.unpack(e);
+            if (remoteError == null) remoteError = err;
+            if (isSelfCancelAck(err)) {
+                cancelAcked = true;
+            } else {
+                CancelScope s = scope;
+                if (s != null) s.cancel();
+            }
+        }
+        if (!inbox.offer(msg)) overrun();
+    }
+
+    private void overrun() {
+        Msg.Error e = ErrorBox.pack(new StreamOverrun("actor " + rt.uid() + " dropped a stream msg of context " + cid
+                + ": its buffer of " + ContextInbox.BUFFER + " msgs is full (open the context with allowOverruns to queue more)"),
+                rt.wireUid(), cid);
+        Thread.ofVirtual().name("overrun " + cid).start(() -> {
+            try {
+                ch.send(e);
+            } catch (RuntimeException ignored) {
+                // the peer is gone: nothing to tell
+            }
+        });
+    }
+
+    @Override
+    public void fail(TransportClosed cause) {
+        inbox.fail(cause);
+    }
+
+    boolean isSelfCancelAck(RemoteActorError e) {
+        return e instanceof ContextCancelled cc && cancelCalled && rt.uid().equals(cc.canceller());
+    }
+
+    // --- parent side: the opening handshake ---
+
+    void awaitStarted(Endpoint target) {
+        Msg ack = inbox.take();
+        if (ack instanceof Msg.Error e) throw record(ErrorBox.unpack(e));
+        if (!(ack instanceof Msg.StartAck a) || !"context".equals(a.functype())) {
+            cancel();
+            throw new IllegalArgumentException(target + " is not a context endpoint (its first parameter must be a tractor.Context)"
+                    + (ack instanceof Msg.StartAck a2 ? ": the peer runs it as " + a2.functype() : ""));
+        }
+        Msg m = inbox.take();
+        if (m instanceof Msg.Error e) throw record(ErrorBox.unpack(e));
+        if (!(m instanceof Msg.Started s)) throw new IllegalStateException("protocol error: " + m.msgType() + " before Started in " + this);
+        first = codec.decode(s.pld());
+        started = true;
+    }
+
+    private record Endpoint(String text) {
+        @Override public String toString() { return text; }
+    }
+
+    static Endpoint target(String ns, String func) {
+        return new Endpoint(ns + "#" + func);
+    }
+
+    RemoteActorError record(RemoteActorError e) {
+        if (remoteError == null) remoteError = e;
+        return e;
+    }
+
+    @Override
+    public Object first() {
+        if (side != Side.PARENT) throw new IllegalStateException("first() is the parent side's: the child chose the value");
+        return first;
+    }
+
+    // --- child side ---
+
+    @Override
+    public void started(Object value) {
+        if (side != Side.CHILD) throw new IllegalStateException("started() is called by the child side of a context, not the parent");
+        synchronized (this) {
+            if (started) throw new IllegalStateException("started() called twice in context " + cid);
+            started = true;
+        }
+        ch.send(new Msg.Started(cid, codec.encode(value)));
+    }
+
+    @Override
+    public synchronized MsgStream openStream() {
+        if (side == Side.CHILD && !started) {
+            throw new IllegalStateException("Context.started() must be called before opening a stream");
+        }
+        if (stream != null) throw new IllegalStateException("the stream of context " + cid + " was already opened: a stream is one-shot");
+        if (cancelCalled) {
+            if (remoteError != null) throw remoteError;
+            throw new IllegalStateException("stream opened after Context.cancel() was called");
+        }
+        stream = new MsgStreamImpl(this);
+        return stream;
+    }
+
+    // --- outcome ---
+
+    @Override
+    public Object waitForResult() {
+        if (side != Side.PARENT) throw new IllegalStateException("waitForResult() is the parent side's");
+        resultWaited = true;
+        while (!hasOutcome()) {
+            Msg m = inbox.take();
+            onFinal(m);
+        }
+        return outcomeOrThrow();
+    }
+
+    /** Takes in a msg while draining for the outcome: stream msgs are discarded. */
+    void onFinal(Msg m) {
+        if (m instanceof Msg.Return r) {
+            result = codec.decode(r.pld());
+            hasResult = true;
+        } else if (m instanceof Msg.Error e) {
+            RemoteActorError err = record(ErrorBox.unpack(e));
+            if (isSelfCancelAck(err)) cancelAcked = true;
+        }
+    }
+
+    private Object outcomeOrThrow() {
+        RemoteActorError e = remoteError;
+        if (e != null) {
+            if (isSelfCancelAck(e)) return e;
+            throw e;
+        }
+        return result;
+    }
+
+    @Override
+    public void cancel(Duration timeout) {
+        cancelCalled = true;
+        if (side == Side.CHILD) {
+            CancelScope s = scope;
+            if (s != null) s.cancel();
+            return;
+        }
+        new PortalImpl(rt, ch, false).cancelRemoteTask(cid, timeout);
+    }
+
+    @Override public boolean cancelCalled() { return cancelCalled; }
+
+    @Override public boolean cancelAcked() { return cancelAcked; }
+
+    @Override public boolean cancelledCaught() {
+        CancelScope s = scope;
+        return s != null && s.cancelledCaught();
+    }
+
+    @Override
+    public ActorId canceller() {
+        RemoteActorError e = remoteError;
+        if (cancelCalled && (e == null || isSelfCancelAck(e))) return rt.uid();
+        if (e instanceof ContextCancelled) return ErrorBox.id(peer);
+        return e == null ? null : e.srcUid();
+    }
+
+    @Override
+    public Optional<Throwable> maybeError() {
+        return Optional.ofNullable(remoteError != null ? remoteError : localError);
+    }
+
+    @Override
+    public boolean hasOutcome() {
+        return hasResult || remoteError != null;
+    }
+
+    @Override
+    public Object outcome() {
+        if (!hasOutcome()) throw new IllegalStateException("the outcome of context " + cid + " is not known yet");
+        return remoteError != null ? remoteError : result;
+    }
+
+    RemoteActorError maybeRemoteError() {
+        return remoteError;
+    }
+
+    void setLocalError(Throwable t) {
+        localError = t;
+    }
+
+    boolean streamOpen() {
+        return stream != null && !stream.closed();
+    }
+
+    MsgStreamImpl stream() {
+        return stream;
+    }
+
+    /** Stashes the final {@code Return} a stream receive met. */
+    void stashReturn(Msg.Return r) {
+        onFinal(r);
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (side == Side.PARENT && !resultWaited && !hasOutcome()) abnormalClose();
+        } finally {
+            ch.unregister(cid);
+            inbox.close();
+        }
+    }
+
+    /** Cancels the far task and waits for its final msg, shielded and bounded by the cancel wait. */
+    private void abnormalClose() {
+        boolean askedBefore = cancelCalled;
+        cancel();
+        try {
+            CancelScope.runShielded(s -> {
+                s.deadline(tractor.sc.Sc.deadlineAfter(rt.teardown().cancelAckWait()));
+                while (!hasOutcome()) onFinal(inbox.take());
+            });
+        } catch (Exception | tractor.sc.Cancelled e) {
+            Log.debug(rt, "context " + cid + " closed without its final msg: " + e);
+        }
+        RemoteActorError e = remoteError;
+        if (e != null && !isSelfCancelAck(e)) throw e;
+        if (!askedBefore && (e != null || ch.isOpen())) {
+            throw new IllegalStateException("context " + cid + " closed without waitForResult(): the far task was cancelled");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "context " + cid + " (" + side.name().toLowerCase() + " side, peer " + ch.describePeer() + ")";
+    }
+}

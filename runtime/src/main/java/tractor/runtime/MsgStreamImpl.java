@@ -1,0 +1,165 @@
+package tractor.runtime;
+
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import tractor.MsgStream;
+import tractor.RemoteActorError;
+import tractor.TransportClosed;
+import tractor.sc.ClosedResourceException;
+import tractor.sc.EndOfChannelException;
+import tractor.sc.Sc;
+import tractor.sc.WouldBlockException;
+
+/**
+ * The stream phase of a {@link ContextImpl}: {@code Yield} msgs both ways, {@code Stop} for a graceful
+ * end. A receive that meets the peer's final {@code Return} ends the stream and keeps the result for
+ * {@code waitForResult()}; one that meets an {@code Error} raises it.
+ */
+final class MsgStreamImpl implements MsgStream {
+    private final ContextImpl ctx;
+    private volatile boolean closedHere;
+    private volatile EndOfChannelException ended;
+
+    MsgStreamImpl(ContextImpl ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public void send(Object value) {
+        RemoteActorError e = ctx.maybeRemoteError();
+        if (e != null && !ctx.isSelfCancelAck(e)) throw e;
+        if (closedHere) throw new EndOfChannelException("stream of context " + ctx.cid() + " was closed by this side");
+        ctx.ch.send(new Msg.Yield(ctx.cid(), ctx.codec.encode(value)));
+    }
+
+    @Override
+    public Object receive() {
+        return receive(Object.class);
+    }
+
+    @Override
+    public <T> T receive(Class<T> type) {
+        checkReadable();
+        return type.cast(take(ctx.inbox.take(), type));
+    }
+
+    @Override
+    public Object receiveNowait() {
+        checkReadable();
+        Msg m = ctx.inbox.poll();
+        if (m == null) throw new WouldBlockException("no stream msg from " + ctx.peer() + " yet");
+        return take(m, Object.class);
+    }
+
+    private void checkReadable() {
+        if (closedHere) throw new ClosedResourceException("stream of context " + ctx.cid() + " was closed by this side");
+        EndOfChannelException end = ended;
+        if (end != null) {
+            RemoteActorError e = ctx.maybeRemoteError();
+            if (e != null && !ctx.isSelfCancelAck(e)) throw e;
+            throw end;
+        }
+    }
+
+    private Object take(Msg m, Class<?> type) {
+        switch (m) {
+            case Msg.Yield y -> {
+                tractor.runtime.RawPayload p = y.pld();
+                return ctx.codec.decode(p.bytes(), 0, p.length(), type);
+            }
+            case Msg.Stop s when s == ContextInbox.DROPPED -> throw new tractor.StreamOverrun("stream msgs from " + ctx.peer()
+                    + " were dropped here: more than the buffer of " + ContextInbox.BUFFER + " arrived before this task consumed them"
+                    + " (open the context with allowOverruns to queue more)");
+            case Msg.Stop s -> throw end("the peer closed its stream");
+            case Msg.Return r -> {
+                ctx.stashReturn(r);
+                throw end("the peer's task returned");
+            }
+            case Msg.Error e -> {
+                ctx.onFinal(e);
+                RemoteActorError err = ctx.maybeRemoteError();
+                ended = new EndOfChannelException("the peer's task ended with " + err.boxedTypeName());
+                if (ctx.isSelfCancelAck(err)) throw ended;
+                throw err;
+            }
+            default -> throw new IllegalStateException("protocol error: " + m.msgType() + " in the stream of " + ctx);
+        }
+    }
+
+    private EndOfChannelException end(String why) {
+        EndOfChannelException e = new EndOfChannelException(why);
+        ended = e;
+        return e;
+    }
+
+    @Override
+    public boolean closed() {
+        return closedHere || ended != null || !ctx.ch.isOpen();
+    }
+
+    /**
+     * Graceful close; idempotent. The parent side sends {@code Stop} at once, unless its task is being
+     * cancelled. The child side sends it when its endpoint returns, right before its {@code Return}: Java's
+     * {@code close()} cannot see an exception leaving the try block, and a child that fails must end the
+     * parent's stream with its error, never with a graceful {@code Stop}.
+     */
+    @Override
+    public void close() {
+        if (closedHere) return;
+        closedHere = true;
+        if (ctx.side() == tractor.Context.Side.CHILD || isCancelling()) return;
+        sendStop();
+    }
+
+    /** Sends the graceful end of this side's stream. */
+    void sendStop() {
+        try {
+            ctx.ch.send(new Msg.Stop(ctx.cid()));
+        } catch (TransportClosed | ClosedResourceException e) {
+            // the peer is gone: it needs no Stop
+        }
+    }
+
+    private static boolean isCancelling() {
+        try {
+            Sc.checkpointIfCancelled();
+            return false;
+        } catch (tractor.sc.Cancelled c) {
+            return true;
+        }
+    }
+
+    @Override
+    public Iterator<Object> iterator() {
+        return new Iterator<>() {
+            private Object next;
+            private boolean ready;
+            private boolean done;
+
+            @Override
+            public boolean hasNext() {
+                if (ready) return true;
+                if (done) return false;
+                try {
+                    next = receive();
+                    ready = true;
+                } catch (EndOfChannelException e) {
+                    done = true;
+                }
+                return ready;
+            }
+
+            @Override
+            public Object next() {
+                if (!hasNext()) throw new NoSuchElementException("end of stream");
+                ready = false;
+                return next;
+            }
+        };
+    }
+
+    @Override
+    public String toString() {
+        return "stream of " + ctx + (closed() ? " (closed)" : "");
+    }
+}
