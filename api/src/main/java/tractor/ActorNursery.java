@@ -66,6 +66,21 @@ public interface ActorNursery {
         return runInActor(name, ActorOptions.of(), Endpoint.of(fn), a, b, c);
     }
 
+    /** Typed form of a void method, no argument. */
+    default Portal runInActor(String name, Endpoints.Proc0 fn) {
+        return runInActor(name, ActorOptions.of(), Endpoint.of(fn));
+    }
+
+    /** Typed form of a void method, one argument. */
+    default <A> Portal runInActor(String name, Endpoints.Proc1<A> fn, A a) {
+        return runInActor(name, ActorOptions.of(), Endpoint.of(fn), a);
+    }
+
+    /** Typed form of a void method, two arguments. */
+    default <A, B> Portal runInActor(String name, Endpoints.Proc2<A, B> fn, A a, B b) {
+        return runInActor(name, ActorOptions.of(), Endpoint.of(fn), a, b);
+    }
+
     /**
      * Cancels every child: a graceful runtime-cancel request to each (acknowledged within the cancel-ack
      * wait), then, past the nursery's budget, their processes are terminated and killed. Returns once

@@ -3,8 +3,6 @@ package tractor.examples;
 import static tractor.examples.ExampleRoot.root;
 
 import tractor.ActorOptions;
-import tractor.Endpoint;
-import tractor.Endpoints;
 import tractor.Portal;
 import tractor.RemoteActorError;
 import tractor.Tractor;
@@ -43,7 +41,7 @@ public final class NestedTree {
 
     /** Runs in the middle actor: spawns a grandchild that fails; its nursery raises the boxed error. */
     public static void spawnFailingGrandchild() throws Exception {
-        Tractor.openNursery(an -> an.runInActor("name_error", ActorOptions.of(), Endpoint.of((Endpoints.Proc0) NestedTree::nameError)));
+        Tractor.openNursery(an -> an.runInActor("name_error", NestedTree::nameError));
     }
 
     public static void main(String[] args) throws Exception {

@@ -3,8 +3,6 @@ package tractor.examples;
 import static tractor.examples.ExampleRoot.root;
 
 import tractor.ActorOptions;
-import tractor.Endpoint;
-import tractor.Endpoints;
 import tractor.RemoteActorError;
 import tractor.Tractor;
 
@@ -28,7 +26,7 @@ public final class RemoteErrors {
                     n.startActor("actor_" + i, ActorOptions.of().enable(RemoteErrors.class));
                 }
                 // start one actor that will fail immediately
-                n.runInActor("assert_err", ActorOptions.of(), Endpoint.of((Endpoints.Proc0) RemoteErrors::assertErr));
+                n.runInActor("assert_err", RemoteErrors::assertErr);
             });
             // the nursery raises here a RemoteActorError boxing the AssertionError, after every other actor
             // was cancelled and reaped

@@ -5,9 +5,6 @@ import static tractor.examples.ExampleRoot.root;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import tractor.ActorOptions;
-import tractor.Endpoint;
-import tractor.Endpoints;
 import tractor.Tractor;
 import tractor.sc.Sc;
 
@@ -32,7 +29,7 @@ public final class WeAreProcesses {
         try {
             Tractor.openNursery(root(), n -> {
                 for (int i = 0; i < Runtime.getRuntime().availableProcessors(); i++) {
-                    n.runInActor("worker_" + i, ActorOptions.of(), Endpoint.of((Endpoints.Proc0) WeAreProcesses::target));
+                    n.runInActor("worker_" + i, WeAreProcesses::target);
                 }
                 tree.addAll(ProcessHandle.current().descendants().toList());
 

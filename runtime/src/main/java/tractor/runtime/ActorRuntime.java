@@ -160,7 +160,9 @@ final class ActorRuntime implements Actor {
         peers.remove(ch);
         rpc.cancelTasksOf(ch);
         if (ch == cfg.parentChannel()) {
-            Log.info(this, "lost the parent channel" + (cause == null ? "" : ": " + cause.getMessage()) + "; cancelling");
+            String why = "lost the parent channel" + (cause == null ? "" : ": " + cause.getMessage()) + "; cancelling";
+            if (ending) Log.debug(this, why);
+            else Log.info(this, why);
             endSoon();
         }
     }
