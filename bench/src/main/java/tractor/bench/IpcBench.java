@@ -48,6 +48,8 @@ import tractor.transport.spi.Transports;
  *     decoded and routed by cid on both sides; the next ping is sent from the msg loop's sink;</li>
  * <li>{@code ow-raw-batched}: one-way, frames packed into a 64 KiB buffer per {@code write} (blocking,
  *     platform threads); the receiver copies each body out into its own {@code byte[]};</li>
+ * <li>{@code ow-raw-flush}: one-way, one blocking {@code write} per frame (platform threads): what
+ *     any sender that writes each msg before returning pays;</li>
  * <li>{@code ow-frame}: one-way, one {@link FrameChannel#send} per msg from one virtual thread, a
  *     virtual thread receiving;</li>
  * <li>{@code ow-channel}: one-way, one {@code Channel.send(Yield)} per msg, decoded by the receiver.</li>
@@ -66,7 +68,7 @@ public final class IpcBench {
     static final int OW_WARM = Integer.getInteger("ipc.owWarmup", 300_000);
     static final int OW_N = Integer.getInteger("ipc.msgs", 2_000_000);
     static final List<String> CASES = List.of(System.getProperty("ipc.cases",
-            "pp-raw-platform,pp-raw-virtual,pp-frame,pp-channel,ow-raw-batched,ow-frame,ow-channel").split(","));
+            "pp-raw-platform,pp-raw-virtual,pp-frame,pp-channel,ow-raw-batched,ow-raw-flush,ow-frame,ow-channel").split(","));
     static final List<String> TRANSPORTS = List.of(System.getProperty("ipc.transports", "tcp,uds").split(","));
 
     private IpcBench() {}
@@ -104,7 +106,8 @@ public final class IpcBench {
     static final String[][] RATIOS = {
             {"pp-frame", "pp-raw-virtual"}, {"pp-frame", "pp-raw-platform"},
             {"pp-channel", "pp-raw-virtual"}, {"pp-channel", "pp-raw-platform"},
-            {"ow-frame", "ow-raw-batched"}, {"ow-channel", "ow-raw-batched"}};
+            {"ow-frame", "ow-raw-batched"}, {"ow-channel", "ow-raw-batched"},
+            {"ow-frame", "ow-raw-flush"}, {"ow-channel", "ow-raw-flush"}};
 
     static void printRatios(String label, Map<String, List<Result>> all, int idx) {
         for (String t : TRANSPORTS) {
@@ -176,7 +179,8 @@ public final class IpcBench {
                 if (transport.equals("tcp")) s.setOption(StandardSocketOptions.TCP_NODELAY, true);
                 return onThread(!c.equals("pp-raw-virtual"), () -> switch (c) {
                     case "pp-raw-platform", "pp-raw-virtual" -> rawPingPong(s);
-                    case "ow-raw-batched" -> rawOneWay(s);
+                    case "ow-raw-batched" -> rawOneWay(s, true);
+                    case "ow-raw-flush" -> rawOneWay(s, false);
                     default -> throw new IllegalArgumentException(c);
                 });
             } finally {
@@ -278,21 +282,21 @@ public final class IpcBench {
         return latencies(lat, System.nanoTime() - start);
     }
 
-    static Result rawOneWay(SocketChannel s) throws IOException {
+    static Result rawOneWay(SocketChannel s, boolean batched) throws IOException {
         ByteBuffer buf = ByteBuffer.allocateDirect(64 * 1024).order(ByteOrder.LITTLE_ENDIAN);
         ByteBuffer ack = ByteBuffer.allocateDirect(4 + ACK.length);
-        rawBatch(s, buf, OW_WARM);
+        rawBatch(s, buf, OW_WARM, batched);
         readFully(s, ack.clear());
         long t0 = System.nanoTime();
-        rawBatch(s, buf, OW_N);
+        rawBatch(s, buf, OW_N, batched);
         readFully(s, ack.clear());
         return new Result(OW_N * 1e9 / (System.nanoTime() - t0), 0, 0);
     }
 
-    static void rawBatch(SocketChannel s, ByteBuffer buf, int n) throws IOException {
+    static void rawBatch(SocketChannel s, ByteBuffer buf, int n, boolean batched) throws IOException {
         buf.clear();
         for (int i = 0; i < n; i++) {
-            if (buf.remaining() < 4 + BODY.length) {
+            if (!batched || buf.remaining() < 4 + BODY.length) {
                 writeAll(s, buf.flip());
                 buf.clear();
             }
