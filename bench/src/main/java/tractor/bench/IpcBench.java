@@ -52,11 +52,13 @@ import tractor.transport.spi.Transports;
  *     any sender that writes each msg before returning pays;</li>
  * <li>{@code ow-frame}: one-way, one {@link FrameChannel#send} per msg from one virtual thread, a
  *     virtual thread receiving;</li>
- * <li>{@code ow-channel}: one-way, one {@code Channel.send(Yield)} per msg, decoded by the receiver.</li>
+ * <li>{@code ow-channel}: one-way, one {@code Channel.send(Yield)} per msg, decoded by the receiver;</li>
+ * <li>{@code ow-frame-4senders} / {@code ow-channel-4senders}: the same with four virtual threads
+ *     sending at once (where the frame channel's write batching can coalesce frames).</li>
  * </ul>
- * System properties: {@code ipc.rounds} (3), {@code ipc.roundtrips} (50000, after {@code ipc.warmup}
- * 20000), {@code ipc.msgs} (2000000, after {@code ipc.owWarmup} 300000), {@code ipc.transports}
- * (tcp,uds), {@code ipc.cases} (all).
+ * System properties: {@code ipc.rounds} (3), {@code ipc.roundtrips} (30000, after {@code ipc.warmup}
+ * 20000), {@code ipc.msgs} (1000000, after {@code ipc.owWarmup} 300000), {@code ipc.transports}
+ * (tcp,uds), {@code ipc.cases} (all but the two {@code -4senders} cases).
  */
 public final class IpcBench {
     static final String CID = "c0ffee42";
@@ -64,9 +66,9 @@ public final class IpcBench {
     static final byte[] ACK = BenchChannel.encodedYield("ack", 1);
     static final int ROUNDS = Integer.getInteger("ipc.rounds", 3);
     static final int PP_WARM = Integer.getInteger("ipc.warmup", 20_000);
-    static final int PP_N = Integer.getInteger("ipc.roundtrips", 50_000);
+    static final int PP_N = Integer.getInteger("ipc.roundtrips", 30_000);
     static final int OW_WARM = Integer.getInteger("ipc.owWarmup", 300_000);
-    static final int OW_N = Integer.getInteger("ipc.msgs", 2_000_000);
+    static final int OW_N = Integer.getInteger("ipc.msgs", 1_000_000);
     static final List<String> CASES = List.of(System.getProperty("ipc.cases",
             "pp-raw-platform,pp-raw-virtual,pp-frame,pp-channel,ow-raw-batched,ow-raw-flush,ow-frame,ow-channel").split(","));
     static final List<String> TRANSPORTS = List.of(System.getProperty("ipc.transports", "tcp,uds").split(","));
@@ -89,7 +91,7 @@ public final class IpcBench {
                 for (String c : CASES) {
                     Result r = runCase(c, t);
                     all.computeIfAbsent(t + " " + c, k -> new ArrayList<>()).add(r);
-                    System.out.printf(Locale.ROOT, "round %d %-3s %-16s %s%n", round, t, c, fmt(c, r));
+                    System.out.printf(Locale.ROOT, "round %d %-3s %-19s %s%n", round, t, c, fmt(c, r));
                 }
             }
             printRatios("round " + round, all, round - 1);
@@ -107,7 +109,8 @@ public final class IpcBench {
             {"pp-frame", "pp-raw-virtual"}, {"pp-frame", "pp-raw-platform"},
             {"pp-channel", "pp-raw-virtual"}, {"pp-channel", "pp-raw-platform"},
             {"ow-frame", "ow-raw-batched"}, {"ow-channel", "ow-raw-batched"},
-            {"ow-frame", "ow-raw-flush"}, {"ow-channel", "ow-raw-flush"}};
+            {"ow-frame", "ow-raw-flush"}, {"ow-channel", "ow-raw-flush"},
+            {"ow-frame-4senders", "ow-raw-batched"}, {"ow-channel-4senders", "ow-raw-batched"}};
 
     static void printRatios(String label, Map<String, List<Result>> all, int idx) {
         for (String t : TRANSPORTS) {
@@ -135,7 +138,7 @@ public final class IpcBench {
             String c = e.getKey().substring(e.getKey().indexOf(' ') + 1);
             StringBuilder rates = new StringBuilder();
             for (Result r : e.getValue()) rates.append(String.format(Locale.ROOT, " %.3g", r.rate));
-            System.out.printf(Locale.ROOT, "  %-20s %s   [rounds:%s]%n", e.getKey(), fmt(c, m), rates);
+            System.out.printf(Locale.ROOT, "  %-23s %s   [rounds:%s]%n", e.getKey(), fmt(c, m), rates);
         }
         System.out.println("ratios (median of the per-round ratios; higher is better, 1.00 = as fast as the baseline):");
         for (String t : TRANSPORTS) {
@@ -146,7 +149,7 @@ public final class IpcBench {
                 for (int i = 0; i < r.length; i++) r[i] = a.get(i).rate / b.get(i).rate;
                 double[] s = r.clone();
                 Arrays.sort(s);
-                System.out.printf(Locale.ROOT, "  %-3s %-10s / %-13s %.2f   [rounds:%s]%n", t, p[0], p[1], s[s.length / 2], fmtAll(r));
+                System.out.printf(Locale.ROOT, "  %-3s %-19s / %-15s %.2f   [rounds:%s]%n", t, p[0], p[1], s[s.length / 2], fmtAll(r));
             }
         }
     }
@@ -197,9 +200,11 @@ public final class IpcBench {
             try (FrameChannel fc = await(() -> l.accept(Duration.ofSeconds(30)).orElseThrow(), child)) {
                 return onThread(false, () -> switch (c) {
                     case "pp-frame" -> framePingPong(fc);
-                    case "ow-frame" -> frameOneWay(fc);
+                    case "ow-frame" -> frameOneWay(fc, 1);
+                    case "ow-frame-4senders" -> frameOneWay(fc, 4);
                     case "pp-channel" -> channelPingPong(fc);
-                    case "ow-channel" -> channelOneWay(fc);
+                    case "ow-channel" -> channelOneWay(fc, 1);
+                    case "ow-channel-4senders" -> channelOneWay(fc, 4);
                     default -> throw new IllegalArgumentException(c);
                 });
             } finally {
@@ -318,11 +323,34 @@ public final class IpcBench {
         return latencies(lat, System.nanoTime() - start);
     }
 
-    static Result frameOneWay(FrameChannel fc) throws IOException {
-        for (int i = 0; i < OW_WARM; i++) fc.send(BODY);
+    /** Sends {@code n} msgs split over {@code senders} virtual threads; returns when all were sent. */
+    static void inParallel(int senders, int n, IntSender send) throws Exception {
+        if (senders == 1) {
+            for (int i = 0; i < n; i++) send.send(i);
+            return;
+        }
+        List<FutureTask<Void>> ts = new ArrayList<>();
+        for (int k = 0; k < senders; k++) {
+            int from = k * (n / senders), to = k == senders - 1 ? n : from + n / senders;
+            FutureTask<Void> f = new FutureTask<>(() -> {
+                for (int i = from; i < to; i++) send.send(i);
+                return null;
+            });
+            ts.add(f);
+            Thread.ofVirtual().start(f);
+        }
+        for (FutureTask<Void> f : ts) f.get();
+    }
+
+    interface IntSender {
+        void send(int i) throws Exception;
+    }
+
+    static Result frameOneWay(FrameChannel fc, int senders) throws Exception {
+        inParallel(senders, OW_WARM, i -> fc.send(BODY));
         fc.receive();
         long t0 = System.nanoTime();
-        for (int i = 0; i < OW_N; i++) fc.send(BODY);
+        inParallel(senders, OW_N, i -> fc.send(BODY));
         fc.receive();
         return new Result(OW_N * 1e9 / (System.nanoTime() - t0), 0, 0);
     }
@@ -355,14 +383,14 @@ public final class IpcBench {
         return latencies(lat, elapsed);
     }
 
-    static Result channelOneWay(FrameChannel fc) throws Exception {
+    static Result channelOneWay(FrameChannel fc, int senders) throws Exception {
         BenchChannel ch = BenchChannel.open(fc, "driver");
         Semaphore acks = new Semaphore(0);
         ch.start(CID, v -> acks.release(), () -> {});
-        for (int i = 0; i < OW_WARM; i++) ch.sendYield(CID, i);
+        inParallel(senders, OW_WARM, i -> ch.sendYield(CID, i));
         acks.acquire();
         long t0 = System.nanoTime();
-        for (int i = 0; i < OW_N; i++) ch.sendYield(CID, i);
+        inParallel(senders, OW_N, i -> ch.sendYield(CID, i));
         acks.acquire();
         long t = System.nanoTime() - t0;
         ch.close();
@@ -397,7 +425,7 @@ public final class IpcBench {
                             // driver done
                         }
                     }
-                    case "ow-frame" -> {
+                    case "ow-frame", "ow-frame-4senders" -> {
                         try {
                             for (int i = 0; i < OW_WARM; i++) fc.receive();
                             fc.send(ACK);
@@ -414,7 +442,7 @@ public final class IpcBench {
                         ch.start(CID, v -> ch.sendYield(CID, v), end::countDown);
                         end.await();
                     }
-                    case "ow-channel" -> {
+                    case "ow-channel", "ow-channel-4senders" -> {
                         BenchChannel ch = BenchChannel.open(fc, "sink");
                         CountDownLatch end = new CountDownLatch(1);
                         long[] n = new long[1];
