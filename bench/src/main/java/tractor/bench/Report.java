@@ -17,7 +17,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * below 1 is faster than the baseline).
  *
  * <p>Arguments: {@code [selection [resultFile]]}; the selection {@code sc} (default) runs every
- * benchmark of this module, anything else is a JMH include regex.
+ * benchmark of this module, {@code ipc} runs {@link IpcBench} (JVM to JVM transports, not JMH),
+ * anything else is a JMH include regex.
  */
 public final class Report {
     private Report() {}
@@ -33,6 +34,10 @@ public final class Report {
 
     public static void main(String[] args) throws Exception {
         String selection = args.length > 0 ? args[0] : "sc";
+        if (selection.equals("ipc")) { // whole-program JVM<->JVM transport benchmark, not JMH
+            IpcBench.main(new String[0]);
+            return;
+        }
         String include = selection.equals("sc") ? "tractor\\.bench\\..*" : selection;
         OptionsBuilder b = new OptionsBuilder();
         b.include(include).forks(1)

@@ -44,7 +44,9 @@ import java.util.Optional;
  * <p>Cost, measured in one JVM on the 2-core build machine under load (32-byte echo, 50 k round trips,
  * 3 rounds): 20–40 k round trips/s against 22–72 k for the unsafe baseline of virtual threads blocking
  * in {@code SocketChannel} I/O, i.e. roughly 0.5–0.8×; details and the harness in
- * {@code transport-spi/README.md}.
+ * {@code transport-spi/README.md}. JVM to JVM ({@code mvn -q -pl bench -am compile exec:exec -Dbench=ipc},
+ * see the README's Performance section) it measured 1.1–1.25× that baseline in ping-pong, 0.2–0.25× of
+ * platform threads blocking in {@code read}, and one-way about one {@code write} syscall per send.
  *
  * <h2>Lifecycle</h2>
  * Open until {@link #close()} (by this side) or until the peer or the network breaks it. After close every

@@ -30,6 +30,9 @@ final class FrameChannelImpl implements FrameChannel {
     private final Thread readerThread;
     private final Selector writeSelector;
     private final ReentrantLock writeLock = new ReentrantLock();
+    /** The length prefix and the frame being written; reused, guarded by {@link #writeLock}. */
+    private final ByteBuffer header = ByteBuffer.allocateDirect(4).order(ByteOrder.LITTLE_ENDIAN);
+    private final ByteBuffer[] frame = {header, null};
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile TransportClosed broken;
 
@@ -66,12 +69,14 @@ final class FrameChannelImpl implements FrameChannel {
         if (n > maxFrameSize) {
             throw new IllegalArgumentException("frame of " + n + " bytes to " + remote + " exceeds the maximum frame size of " + maxFrameSize + " bytes");
         }
-        ByteBuffer header = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(0, n);
         lockForWrite();
         try {
             ensureWritable();
-            writeFully(new ByteBuffer[] {header, body});
+            header.clear().putInt(0, n);
+            frame[1] = body;
+            writeFully(frame);
         } finally {
+            frame[1] = null;
             writeLock.unlock();
         }
     }

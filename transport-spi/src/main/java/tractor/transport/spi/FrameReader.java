@@ -21,6 +21,8 @@ final class FrameReader implements Runnable {
     private final FrameChannelImpl channel;
     private final int maxFrameSize;
     private final ByteBuffer buf = ByteBuffer.allocateDirect(64 * 1024).order(ByteOrder.LITTLE_ENDIAN).flip();
+    /** Whether the last read found the socket drained (it did not fill the buffer). */
+    private boolean drained;
 
     FrameReader(SocketChannel socket, Inbox inbox, FrameChannelImpl channel, int maxFrameSize) throws IOException {
         this.socket = socket;
@@ -107,12 +109,27 @@ final class FrameReader implements Runnable {
         return true;
     }
 
-    /** One read that waits in the selector while nothing is there; -1 at end of stream. */
+    /**
+     * One read that waits in the selector while nothing is there; -1 at end of stream. When the last
+     * read left room in its buffer the socket was drained then, so this waits in the selector first
+     * instead of paying for a read that would return nothing (the selector is level-triggered: it
+     * returns at once if bytes are already there).
+     */
     private int readSome(ByteBuffer dst) throws IOException {
+        if (drained) {
+            drained = false;
+            if (channel.closedByUs()) throw new java.nio.channels.AsynchronousCloseException();
+            selector.select();
+            selector.selectedKeys().clear();
+        }
         while (true) {
             if (channel.closedByUs()) throw new java.nio.channels.AsynchronousCloseException();
+            int room = dst.remaining();
             int r = socket.read(dst);
-            if (r != 0) return r;
+            if (r != 0) {
+                drained = r > 0 && r < room;
+                return r;
+            }
             selector.select();
             selector.selectedKeys().clear();
         }

@@ -17,8 +17,13 @@ final class Inbox {
     static final long BYTE_BUDGET = 1 << 20;
 
     private final ReentrantLock lock = new ReentrantLock();
-    private final Condition changed = lock.newCondition();
+    /** Signalled for the receiver: a frame arrived, or the end state was set. */
+    private final Condition arrived = lock.newCondition();
+    /** Signalled for the reader: budget was freed, or the inbox was closed. */
+    private final Condition space = lock.newCondition();
     private final ArrayDeque<byte[]> frames = new ArrayDeque<>();
+    private boolean receiverWaiting;
+    private boolean readerWaiting;
     private final String owner;
     private long bytes;
     private Thread receiver;
@@ -33,11 +38,14 @@ final class Inbox {
     boolean put(byte[] body) throws InterruptedException {
         lock.lock();
         try {
-            while (!closed && !frames.isEmpty() && bytes + body.length > BYTE_BUDGET) changed.await();
+            while (!closed && !frames.isEmpty() && bytes + body.length > BYTE_BUDGET) {
+                readerWaiting = true;
+                space.await();
+            }
             if (closed) return false;
             frames.add(body);
             bytes += body.length;
-            changed.signalAll();
+            if (receiverWaiting) arrived.signal();
             return true;
         } finally {
             lock.unlock();
@@ -49,7 +57,7 @@ final class Inbox {
         lock.lock();
         try {
             if (broken == null) broken = e;
-            changed.signalAll();
+            arrived.signalAll();
         } finally {
             lock.unlock();
         }
@@ -61,7 +69,8 @@ final class Inbox {
         try {
             closed = true;
             frames.clear();
-            changed.signalAll();
+            arrived.signalAll();
+            space.signalAll();
         } finally {
             lock.unlock();
         }
@@ -100,16 +109,22 @@ final class Inbox {
             byte[] f = frames.poll();
             if (f != null) {
                 bytes -= f.length;
-                changed.signalAll();
+                if (readerWaiting) {
+                    readerWaiting = false;
+                    space.signal();
+                }
                 return Optional.of(f);
             }
             if (broken != null) throw new TransportClosed(broken.getMessage(), broken.getCause());
             if (!forever && nanos <= 0) return Optional.empty();
+            receiverWaiting = true;
             try {
-                if (forever) changed.await();
-                else nanos = changed.awaitNanos(nanos);
+                if (forever) arrived.await();
+                else nanos = arrived.awaitNanos(nanos);
             } catch (InterruptedException e) {
                 throw (InterruptedIOException) new InterruptedIOException("receive on " + owner + " interrupted").initCause(e);
+            } finally {
+                receiverWaiting = false;
             }
         }
     }
