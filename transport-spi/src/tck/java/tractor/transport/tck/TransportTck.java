@@ -282,6 +282,7 @@ public abstract class TransportTck {
     void interruptingASendMidFrameCompletesTheFrame() throws Exception {
         FrameChannel[] p = pair(TransportOptions.DEFAULTS); // a 16 MiB frame: more than any socket buffer holds
         byte[] big = bytes(TransportOptions.DEFAULT_MAX_FRAME_SIZE, 3);
+        stallReader(p);
         AtomicReference<Boolean> flagAfter = new AtomicReference<>();
         Thread t = Thread.startVirtualThread(() -> {
             sendQuietly(p[0], big);
@@ -289,6 +290,7 @@ public abstract class TransportTck {
         });
         awaitBlockedIn(t, e -> e.getMethodName().contains("select") || e.getMethodName().contains("poll"));
         t.interrupt();
+        drainFillers(p);
         assertArrayEquals(big, p[1].receive());
         t.join();
         assertEquals(Boolean.TRUE, flagAfter.get(), "the interrupt status is restored after the write");
@@ -302,6 +304,7 @@ public abstract class TransportTck {
     void interruptingASendWaitingForAnotherWritesNothing() throws Exception {
         FrameChannel[] p = pair(TransportOptions.DEFAULTS); // a 16 MiB frame: more than any socket buffer holds
         byte[] big = bytes(TransportOptions.DEFAULT_MAX_FRAME_SIZE, 5);
+        stallReader(p);
         Thread first = Thread.startVirtualThread(() -> sendQuietly(p[0], big));
         awaitBlockedIn(first, e -> e.getMethodName().contains("select") || e.getMethodName().contains("poll"));
         AtomicReference<Throwable> got = new AtomicReference<>();
@@ -310,6 +313,7 @@ public abstract class TransportTck {
         second.interrupt();
         second.join();
         assertInstanceOf(InterruptedIOException.class, got.get());
+        drainFillers(p);
         assertArrayEquals(big, p[1].receive());
         first.join();
         p[0].send("next".getBytes());
@@ -334,6 +338,24 @@ public abstract class TransportTck {
         FrameChannel s = track(l.accept(Duration.ofSeconds(5)).orElseThrow());
         c.send("hi".getBytes());
         assertEquals("hi", new String(s.receive()));
+    }
+
+    private static final int FILLER = 1 << 20;
+
+    /**
+     * Makes the receiving side stop reading, so that a following large send must block mid-frame: the
+     * receiver's reader holds one unreceived 1 MiB frame in its inbox and a second one waiting for room
+     * (a frame being read is read whole before it is queued, so without this a fast reader would take a
+     * 16 MiB frame in one go and the send would never block).
+     */
+    static void stallReader(FrameChannel[] p) throws Exception {
+        p[0].send(bytes(FILLER, 7));
+        p[0].send(bytes(FILLER, 8));
+    }
+
+    static void drainFillers(FrameChannel[] p) throws Exception {
+        assertEquals(FILLER, p[1].receive().length);
+        assertEquals(FILLER, p[1].receive().length);
     }
 
     static void sendQuietly(FrameChannel ch, byte[] body) {
