@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import tractor.ActorOptions;
+import tractor.Endpoint;
 import tractor.Portal;
 import tractor.RemoteActorError;
 import tractor.Tractor;
@@ -37,7 +38,7 @@ class LifetimeTest {
         Path file = dir.resolve("tmp-" + backend + "-" + transport);
         long t0 = System.nanoTime();
         RemoteActorError e = assertThrows(RemoteActorError.class, () -> Tractor.openNursery(Matrix.root(backend, transport), an ->
-                an.runInActor("wiper", Lifetime::createThenFail, file.toString())));
+                an.runInActor("wiper", ActorOptions.of(), Endpoint.parse(Lifetime.class.getName() + "#createThenFail"), file.toString())));
         assertEquals(IllegalStateException.class, e.boxedType().orElseThrow());
         assertTrue(Files.exists(Path.of(file + ".ran")), "the child created the file");
         assertFalse(Files.exists(file), "the child's cleanup deleted the file");
@@ -69,7 +70,7 @@ class LifetimeTest {
         Path file = dir.resolve("tmp-" + backend + "-" + transport);
         Path ran = Path.of(file + ".ran");
         Tractor.openNursery(Matrix.root(backend, transport), an -> {
-            Portal p = an.runInActor("sleeper", Lifetime::createThenSleep, file.toString());
+            Portal p = an.runInActor("sleeper", ActorOptions.of(), Endpoint.parse(Lifetime.class.getName() + "#createThenSleep"), file.toString());
             while (!Files.exists(ran)) Sc.sleep(Duration.ofMillis(10));
             an.cancel();
             assertFalse(Files.exists(file), "the child's cleanup deleted the file when the actor was cancelled");

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
@@ -64,9 +63,8 @@ class LocalTest {
             assertTrue(rt.isRegistrar());
             assertEquals("root", rt.name());
             assertEquals(rt.registryAddress(), rt.address(), "the registrar listens on the registry address");
-            String uuid = UUID.randomUUID().toString();
             Channel ch = Connect.open(rt.config(), rt.config().registryAddress(),
-                    new Msg.Aid("asker", uuid, ProcessHandle.current().pid(), false, false));
+                    rt.aid(false));
             // a portal of the root over its own connection to itself, as a peer asking the registrar
             rt.attach(ch);
             try {
