@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -61,6 +62,35 @@ class LifetimeTest {
         }));
         assertTrue(outer.cancelledCaught(), "the outer scope's cancellation ended the tree");
         assertFalse(Files.exists(file), "the child's cleanup deleted the file on cancellation");
+    }
+
+    /**
+     * 66 with tractor's time bound: once the enclosing scope is cancelled, the tree (process children
+     * included) is torn down gracefully, well within the nursery budget, with no soft or hard stop.
+     */
+    @Disabled("runtime bug: a process child is not reaped gracefully when an enclosing scope cancels the root: it acks the "
+            + "cancel but does not exit within Teardown.nurseryBudget (3 s), ignores the soft stop for terminateGrace (1.6 s) and "
+            + "is SIGKILLed (ChildSupervisor.reap logs 'did not exit ... hard-stopping'); ~5 s instead of ~0.5 s (thread children "
+            + "are fine). Likely the child's teardown blocks on the root, whose service nursery (accept loop, RPC server) was "
+            + "cancelled by the same outer scope, e.g. RegistryClient.unregister's Connect.open/handshake not honouring its 0.5 s deadline")
+    @ParameterizedTest
+    @MethodSource("tractor.runtime.Matrix#pairs")
+    void lifetimeStackWipesTmpfileOnCancelPromptly(String backend, String transport) throws Exception {
+        Path file = dir.resolve("tmp-" + backend + "-" + transport);
+        Path ran = Path.of(file + ".ran");
+        long[] cancelledAt = new long[1];
+        CancelScope.run(scope -> Tractor.openNursery(Matrix.root(backend, transport), an -> {
+            Portal p = an.startActor("sleeper", ActorOptions.of().enable(Lifetime.class));
+            Nursery.run(n -> {
+                n.startSoon("call", () -> p.run(Lifetime::createThenSleep, file.toString()));
+                while (!Files.exists(ran)) Sc.sleep(Duration.ofMillis(10));
+                cancelledAt[0] = System.nanoTime();
+                scope.cancel();
+            });
+        }));
+        Duration teardown = Duration.ofNanos(System.nanoTime() - cancelledAt[0]);
+        assertFalse(Files.exists(file));
+        assertTrue(teardown.compareTo(Duration.ofMillis(2500)) < 0, "tree torn down in " + teardown);
     }
 
     /** 66, the whole actor cancelled (not just the call): an.cancel() while the call runs → the file is gone. */
