@@ -24,11 +24,12 @@ import tractor.transport.spi.TransportProvider;
  * @param teardown        the teardown ladder's timeouts
  * @param defaultBackend  the spawn backend of this actor's nurseries when none is asked for
  * @param parentChannel   a child's connection to its parent, or null for a root
+ * @param logLevel        the log level children inherit unless told otherwise, or null
  */
 record ActorConfig(ActorId id, boolean root, boolean registrar, List<String> enabled, ClassLoader loader,
                    TransportProvider transport, TransportOptions transportOptions, ChannelOptions channelOptions,
                    CodecLimits limits, Address registryAddress, Teardown teardown, String defaultBackend,
-                   Channel parentChannel) {
+                   Channel parentChannel, String logLevel) {
     ActorConfig {
         enabled = List.copyOf(enabled);
     }

@@ -85,7 +85,7 @@ final class ActorNurseryImpl implements ActorNursery {
     private void checkEnabled(String name, ActorOptions o) {
         for (String c : o.enabled()) {
             try {
-                Class.forName(c, false, rt.config().loader());
+                Class.forName(c, true, rt.config().loader()); // initialized, as tractor imports enabled modules
             } catch (ClassNotFoundException | LinkageError e) {
                 throw new ActorStartupError("actor \"" + name + "\" enables class " + c + ", which cannot be loaded here: " + e, e);
             }
@@ -95,7 +95,9 @@ final class ActorNurseryImpl implements ActorNursery {
     private SpawnRequest request(ActorId child, String backend, ActorOptions o) {
         List<String> args = List.of(rt.address(), child.name(), child.uuid(), "thread".equals(backend) ? ChildMain.IN_JVM : "jvm");
         ChildEntry entry = new ChildEntry("tractor.runtime", ChildMain.class.getName(), ChildMain::runInJvm);
-        return new SpawnRequest(child.name(), child.uuid(), entry, args, Map.of(), o.jvmOptions(), o.backendOptions());
+        List<String> jvm = new java.util.ArrayList<>(LogLevels.jvmOptions(o.logLevel() != null ? o.logLevel() : rt.config().logLevel()));
+        jvm.addAll(o.jvmOptions());
+        return new SpawnRequest(child.name(), child.uuid(), entry, args, Map.of(), jvm, o.backendOptions());
     }
 
     /** Waits for the child to connect back, racing its exit and the spawn timeout; reaps it on failure. */

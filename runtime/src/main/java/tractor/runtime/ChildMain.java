@@ -130,7 +130,7 @@ public final class ChildMain {
         TransportOptions topts = TransportOptions.DEFAULTS;
         ClassLoader loader = ChildMain.class.getClassLoader();
         ActorConfig boot = new ActorConfig(id, false, false, List.of(), loader, tp, topts, ChannelOptions.DEFAULTS,
-                CodecLimits.DEFAULT, parentAddr, tractor.Teardown.DEFAULTS, SpawnBackends.DEFAULT, null);
+                CodecLimits.DEFAULT, parentAddr, tractor.Teardown.DEFAULTS, SpawnBackends.DEFAULT, null, null);
         Channel parent = Connect.open(boot, parentAddr, new Msg.Aid(id.name(), id.uuid(), ProcessHandle.current().pid(), false, false));
         if (!(parent.receiveOne(SPEC_TIMEOUT) instanceof Msg.SpawnSpec spec)) {
             parent.close();
@@ -138,7 +138,7 @@ public final class ChildMain {
         }
         ActorConfig cfg = new ActorConfig(id, false, false, SpawnSpecs.enabled(spec), loader, tp, topts, ChannelOptions.DEFAULTS,
                 CodecLimits.DEFAULT, tp.parseAddress(SpawnSpecs.registry(spec)), SpawnSpecs.teardown(spec),
-                SpawnSpecs.backend(spec), parent);
+                SpawnSpecs.backend(spec), parent, System.getProperty(LogLevels.PROPERTY));
         Listener l = tp.listen(tp.anyAddress(id.name(), topts), topts);
         ActorRuntime rt = new ActorRuntime(cfg);
         holder.set(rt);

@@ -46,7 +46,8 @@ final class RootBoot {
             registrar = false;
         }
         ActorConfig cfg = new ActorConfig(id, true, registrar, o.enabled(), loader, tp, topts, ChannelOptions.DEFAULTS,
-                CodecLimits.DEFAULT, reg, o.teardown(), SpawnBackends.select(o.spawnBackend()), null);
+                CodecLimits.DEFAULT, reg, o.teardown(), SpawnBackends.select(o.spawnBackend()), null,
+                o.logLevel() != null ? o.logLevel() : System.getProperty(LogLevels.PROPERTY));
         return new Booted(cfg, l);
     }
 

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -68,11 +67,6 @@ class LifetimeTest {
      * 66 with tractor's time bound: once the enclosing scope is cancelled, the tree (process children
      * included) is torn down gracefully, well within the nursery budget, with no soft or hard stop.
      */
-    @Disabled("runtime bug: a process child is not reaped gracefully when an enclosing scope cancels the root: it acks the "
-            + "cancel but does not exit within Teardown.nurseryBudget (3 s), ignores the soft stop for terminateGrace (1.6 s) and "
-            + "is SIGKILLed (ChildSupervisor.reap logs 'did not exit ... hard-stopping'); ~5 s instead of ~0.5 s (thread children "
-            + "are fine). Likely the child's teardown blocks on the root, whose service nursery (accept loop, RPC server) was "
-            + "cancelled by the same outer scope, e.g. RegistryClient.unregister's Connect.open/handshake not honouring its 0.5 s deadline")
     @ParameterizedTest
     @MethodSource("tractor.runtime.Matrix#pairs")
     void lifetimeStackWipesTmpfileOnCancelPromptly(String backend, String transport) throws Exception {

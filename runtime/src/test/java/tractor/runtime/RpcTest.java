@@ -5,10 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
+import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -84,12 +83,18 @@ class RpcTest {
      * 51: a child calls the root by module and function, the root exposes nothing: RAE(ModuleNotExposed)
      * in the child, relayed up to the root.
      */
-    @Disabled("missing feature: no portal from a child to its parent (the child's parent Channel, ActorConfig.parentChannel, "
-            + "is not reachable through the API: no Tractor/Actor method gives a Portal to the parent)")
     @ParameterizedTest
     @MethodSource("tractor.runtime.Matrix#pairs")
-    void childCallsRootNoModsExposed(String backend, String transport) {
-        fail("needs an API giving a child a Portal to its parent, e.g. Tractor.parentPortal()");
+    void childCallsRootNoModsExposed(String backend, String transport) throws Exception {
+        Tractor.openNursery(Matrix.root(backend, transport), an -> {
+            Portal p = an.startActor("caller", ActorOptions.of().enable(Calls.class));
+            RemoteActorError e = assertThrows(RemoteActorError.class, () -> p.run(Calls::addInParent, 1, 2));
+            assertTrue(e.isInception(), "raised in the root, relayed by the child: " + e);
+            assertEquals(ModuleNotExposed.class.getName(), e.srcTypeName());
+            assertEquals("root", e.srcUid().name());
+            assertEquals(List.of("root", "caller"), e.relayPath().stream().map(tractor.ActorId::name).toList());
+            assertTrue(p.cancelActor());
+        });
     }
 
     /** 51 (the direction the API allows): the root calls a class the child did not enable → RAE(ModuleNotExposed), nothing run. */
@@ -151,9 +156,6 @@ class RpcTest {
      * locally in the parent at spawn time: tractor resolves enabled modules parent-side, so
      * {@code startActor} raises (not a RemoteActorError) and no child is left behind.
      */
-    @Disabled("runtime bug: enabled classes are not resolved parent-side at spawn: ActorNurseryImpl.spawn/SpawnSpecs.make send "
-            + "the names unchecked, startActor succeeds, and the failure only shows as RAE(ClassNotFoundException/"
-            + "ExceptionInInitializerError) at the first call (Invoker.resolve in the child)")
     @ParameterizedTest
     @ValueSource(strings = {"tractor.runtime.it.DoesNotExist", "tractor.runtime.it.BrokenInit"})
     void rpcErrorsFailToLoadEnabledClass(String className) throws Exception {
@@ -161,19 +163,6 @@ class RpcTest {
             RuntimeException e = assertThrows(RuntimeException.class, () -> an.startActor("doomed", ActorOptions.of().enable(className)));
             assertFalse(e instanceof RemoteActorError, "raised locally, not by the child: " + e);
             assertTrue(String.valueOf(e.getMessage()).contains(className), e.getMessage());
-        });
-    }
-
-    /** What the runtime does today with an unloadable enabled class: the first call to it fails remotely. */
-    @ParameterizedTest
-    @MethodSource("tractor.runtime.Matrix#pairs")
-    void unloadableEnabledClassFailsTheCall(String backend, String transport) throws Exception {
-        Tractor.openNursery(Matrix.root(backend, transport), an -> {
-            Portal p = an.startActor("lazy", ActorOptions.of().enable(Calls.class).enable("tractor.runtime.it.DoesNotExist"));
-            RemoteActorError e = assertThrows(RemoteActorError.class, () -> p.run("tractor.runtime.it.DoesNotExist#nope"));
-            assertEquals(ClassNotFoundException.class, e.boxedType().orElseThrow());
-            assertEquals(3, p.run(Calls::add, 1, 2));
-            assertTrue(p.cancelActor());
         });
     }
 }

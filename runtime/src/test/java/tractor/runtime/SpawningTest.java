@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -100,8 +99,6 @@ class SpawningTest {
      * child's log line reaches the parent's stderr; the child's stderr is relayed by the process
      * backend.)
      */
-    @Disabled("runtime bug: ActorOptions.logLevel is not propagated (ActorNurseryImpl.spawn/SpawnSpecs.make never read it; "
-            + "ChildMain configures no level), and RootOptions.logLevel is ignored too")
     @ParameterizedTest
     @ValueSource(strings = {"debug", "info", "error"})
     void loglevelPropagatedToSubactor(String level) throws Exception {
