@@ -5,6 +5,7 @@ module tractor.runtime {
     requires tractor.transport.spi;
     requires msgpack.core;
     requires org.slf4j;
+    requires jdk.unsupported; // sun.misc.Signal: SIGTERM/SIGINT cancel a child actor gracefully
     uses tractor.spawn.spi.SpawnBackendProvider;
     provides tractor.spi.RuntimeProvider with tractor.runtime.RuntimeProviderImpl;
 }

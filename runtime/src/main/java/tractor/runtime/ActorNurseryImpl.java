@@ -12,6 +12,7 @@ import tractor.ActorOptions;
 import tractor.ActorStartupError;
 import tractor.Endpoint;
 import tractor.Portal;
+import tractor.Teardown;
 import tractor.Tractor;
 import tractor.sc.CancelScope;
 import tractor.sc.Cancelled;
@@ -30,6 +31,9 @@ final class ActorNurseryImpl implements ActorNursery {
     private final ActorRuntime rt;
     private final Nursery inner;
     private final List<ChildSupervisor> children = new CopyOnWriteArrayList<>();
+    private final List<Throwable> errors = new CopyOnWriteArrayList<>();
+    private final tractor.sc.Event bodyDone = new tractor.sc.Event();
+    private int oneShotsPending;
     private volatile boolean cancelCalled;
 
     private ActorNurseryImpl(ActorRuntime rt, Nursery inner) {
@@ -37,8 +41,66 @@ final class ActorNurseryImpl implements ActorNursery {
         this.inner = inner;
     }
 
+    /**
+     * Runs {@code body} with a new actor nursery; returns once every child was reaped. Raises the body's
+     * error and the one-shots' collected errors: one as it is, several as a group (an error the body
+     * rethrew from {@code portal.result()} counts once).
+     */
     static void open(ActorRuntime rt, Tractor.Body<ActorNursery> body) throws Exception {
-        Nursery.run(inner -> body.run(new ActorNurseryImpl(rt, inner)));
+        ActorNurseryImpl[] an = new ActorNurseryImpl[1];
+        List<Throwable> all = new ArrayList<>();
+        try {
+            Nursery.run(inner -> {
+                an[0] = new ActorNurseryImpl(rt, inner);
+                try {
+                    body.run(an[0]);
+                } finally {
+                    an[0].bodyDone.set();
+                }
+            });
+        } catch (Exception | Error e) {
+            all.add(e);
+        }
+        if (an[0] != null) {
+            for (Throwable t : an[0].errors) {
+                if (all.stream().noneMatch(x -> x == t || x instanceof tractor.sc.ExceptionGroup g && g.exceptions().contains(t))) all.add(t);
+            }
+        }
+        if (all.isEmpty()) return;
+        if (all.size() == 1) {
+            Throwable t = all.getFirst();
+            if (t instanceof Exception e) throw e;
+            throw (Error) t;
+        }
+        throw new tractor.sc.ExceptionGroup("actor nursery of " + rt + " errored", all);
+    }
+
+    Teardown teardown() {
+        return rt.teardown();
+    }
+
+    void awaitBodyDone() {
+        bodyDone.await();
+    }
+
+    /** A one-shot's failure, collected to be raised when the nursery ends. */
+    void record(Throwable error) {
+        errors.add(error);
+    }
+
+    /**
+     * A one-shot has its outcome. When the last one has and some failed, every other child (the daemons)
+     * is cancelled, as tractor does once its run-in-actor children are done.
+     */
+    void oneShotDone() {
+        boolean cancelRest;
+        synchronized (this) {
+            cancelRest = --oneShotsPending == 0 && !errors.isEmpty();
+        }
+        if (cancelRest) {
+            cancelCalled = true;
+            children.stream().filter(c -> !c.isOneShot()).forEach(ChildSupervisor::cancel);
+        }
     }
 
     @Override
@@ -66,10 +128,15 @@ final class ActorNurseryImpl implements ActorNursery {
         }
         Channel ch = awaitConnectBack(child, back, h, o.spawnTimeout());
         PortalImpl portal = new PortalImpl(rt, ch, main != null);
-        ChildSupervisor sup = new ChildSupervisor(name, h, portal, rt.teardown(), main, args);
+        ChildSupervisor sup = new ChildSupervisor(name, h, portal, this, main, args);
         try {
             ch.send(SpawnSpecs.make(rt.config(), o.enabled()));
             children.add(sup);
+            if (main != null) {
+                synchronized (this) {
+                    oneShotsPending++;
+                }
+            }
             inner.startSoon("supervise " + name, sup::supervise);
         } catch (RuntimeException e) {
             sup.reap();

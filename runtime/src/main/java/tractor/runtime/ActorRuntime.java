@@ -36,6 +36,7 @@ final class ActorRuntime implements Actor {
     private volatile CancelScope mainScope;
     private volatile Uid cancelRequester;
     private volatile boolean ending;
+    private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
 
     ActorRuntime(ActorConfig cfg) {
         this.cfg = cfg;
@@ -97,10 +98,10 @@ final class ActorRuntime implements Actor {
                 svc.startSoon("accept " + id.name(), this::acceptLoop);
                 if (parent != null) attach(parent);
                 try {
-                    RegistryClient.register(this);
                     CancelScope.run(main -> {
                         mainScope = main;
                         if (ending) main.cancel();
+                        RegistryClient.register(this); // inside the main scope: a cancel during boot ends it too
                         body.run();
                     });
                 } finally {
@@ -108,9 +109,13 @@ final class ActorRuntime implements Actor {
                     RegistryClient.unregister(this);
                     listener.close();
                     svc.cancel();
+                    rpc.awaitIdle(cfg.teardown().cancelAckWait());
+                    peers.closeAll();
+                    closed.countDown();
                 }
             });
         } finally {
+            closed.countDown();
             peers.closeAll();
             listener.close();
             backends.close();
@@ -119,6 +124,14 @@ final class ActorRuntime implements Actor {
     }
 
     private void acceptLoop() {
+        try {
+            acceptUntilCancelled();
+        } finally {
+            listener.close(); // nobody accepts any more: connecting peers are refused at once, not left waiting
+        }
+    }
+
+    private void acceptUntilCancelled() {
         while (true) {
             Optional<FrameChannel> next;
             try {
@@ -189,6 +202,21 @@ final class ActorRuntime implements Actor {
     @Override
     public void cancelSoon() {
         endSoon();
+    }
+
+    /** Closes every channel now, without the graceful teardown (the JVM is exiting under the runtime). */
+    void closeNow() {
+        ending = true;
+        peers.closeAll();
+        closed.countDown();
+    }
+
+    /**
+     * Waits at most {@code timeout} until this actor's channels are closed (its tasks are done or were
+     * given the cancel-ack wait to answer); for a JVM exiting under the runtime.
+     */
+    boolean awaitClosed(Duration timeout) throws InterruptedException {
+        return closed.await(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     /** The address this actor listens on. */

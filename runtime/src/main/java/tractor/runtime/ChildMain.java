@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import tractor.ActorId;
 import tractor.TransportClosed;
@@ -49,16 +47,13 @@ public final class ChildMain {
             return;
         }
         AtomicReference<ActorRuntime> rt = new AtomicReference<>();
-        CountDownLatch ended = new CountDownLatch(1);
         watchParent(System.in, rt);
+        onSignals(rt);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            // any other exit (System.exit from user code, an OutOfMemoryError exit): the peers learn at
+            // once; a task stuck in System.exit would never let a graceful teardown finish
             ActorRuntime r = rt.get();
-            if (r != null) r.endSoon();
-            try {
-                ended.await(ORPHAN_GRACE.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException ignored) {
-                // exiting anyway
-            }
+            if (r != null) r.closeNow();
         }, "tractor-child-shutdown"));
         int code = 0;
         try {
@@ -66,10 +61,30 @@ public final class ChildMain {
         } catch (Throwable t) {
             System.err.println("tractor child " + (args.length > 1 ? args[1] : "?") + " failed: " + ErrorBox.stackText(t));
             code = 1;
-        } finally {
-            ended.countDown();
         }
         System.exit(code);
+    }
+
+    /** SIGTERM and SIGINT cancel the actor gracefully, then exit with 128 + the signal number. */
+    private static void onSignals(AtomicReference<ActorRuntime> rt) {
+        for (String name : new String[] {"TERM", "INT"}) {
+            try {
+                sun.misc.Signal.handle(new sun.misc.Signal(name), sig -> Thread.ofPlatform().name("tractor-signal " + name).start(() -> {
+                    ActorRuntime r = rt.get();
+                    try {
+                        if (r != null) {
+                            r.endSoon();
+                            r.awaitClosed(ORPHAN_GRACE);
+                        }
+                    } catch (InterruptedException ignored) {
+                        // exiting anyway
+                    }
+                    System.exit(128 + sig.getNumber());
+                }));
+            } catch (IllegalArgumentException e) {
+                // the signal is not available here (or reserved by the JVM): the shutdown hook still runs
+            }
+        }
     }
 
     private static void watchParent(InputStream in, AtomicReference<ActorRuntime> rt) {

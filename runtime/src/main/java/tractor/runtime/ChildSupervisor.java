@@ -1,17 +1,25 @@
 package tractor.runtime;
 
 import java.time.Duration;
+import tractor.ActorCrashed;
 import tractor.Endpoint;
-import tractor.RemoteActorError;
 import tractor.Teardown;
 import tractor.sc.CancelScope;
 import tractor.sc.Cancelled;
+import tractor.sc.Event;
 import tractor.sc.Sc;
 import tractor.spawn.spi.ChildHandle;
 
 /**
- * Supervises one child from its parent: for a {@code runInActor} child runs its one call, then waits
- * for the child to end; when cancelled (one-cancels-all, {@code an.cancel()}) or failing, reaps it by the
+ * Supervises one child from its parent, as a task of its actor nursery.
+ *
+ * <p>A daemon ({@code startActor}) is waited for until it ends; ending with a failure status is a
+ * child error ({@link ActorCrashed}) that cancels the siblings at once. A one-shot ({@code runInActor})
+ * runs its one call; as in tractor, its outcome is collected only once the nursery's body has ended:
+ * an error is recorded with the nursery (so that many failing one-shots all surface, as a group), then
+ * the child is cancelled.
+ *
+ * <p>When cancelled ({@code an.cancel()}, one-cancels-all) or failing, the child is reaped by the
  * teardown ladder: a runtime-cancel request acknowledged within the ack wait, the nursery's budget to
  * exit, a soft stop, the terminate grace, a hard stop; every child is waited for.
  */
@@ -19,27 +27,28 @@ final class ChildSupervisor {
     final String name;
     final ChildHandle handle;
     final PortalImpl portal;
+    private final ActorNurseryImpl nursery;
     private final Teardown teardown;
     private final Endpoint main;
     private final Object[] args;
+    private final Event reaped = new Event();
+    private volatile CancelScope scope;
+    private volatile boolean cancelRequested;
+    private volatile boolean failed;
 
-    ChildSupervisor(String name, ChildHandle handle, PortalImpl portal, Teardown teardown, Endpoint main, Object[] args) {
+    ChildSupervisor(String name, ChildHandle handle, PortalImpl portal, ActorNurseryImpl nursery, Endpoint main, Object[] args) {
         this.name = name;
         this.handle = handle;
         this.portal = portal;
-        this.teardown = teardown;
+        this.nursery = nursery;
+        this.teardown = nursery.teardown();
         this.main = main;
         this.args = args;
     }
 
-    private final tractor.sc.Event reaped = new tractor.sc.Event();
-    private volatile CancelScope scope;
-    private volatile boolean cancelRequested;
-
     /**
-     * The supervising task's body. A cancellation of this supervisor alone ({@link #cancel()}, from
-     * {@code an.cancel()}) reaps the child and ends quietly; any other cancellation or a failure reaps
-     * it and propagates.
+     * The supervising task's body. A cancellation of this supervisor alone ({@link #cancel()}) reaps the
+     * child and ends quietly; any other cancellation or a failure reaps it and propagates.
      */
     void supervise() throws Exception {
         try {
@@ -47,12 +56,8 @@ final class ChildSupervisor {
                 scope = s;
                 if (cancelRequested) s.cancel();
                 try {
-                    if (main != null) runMain();
-                    int code = Waits.await(handle.onExit());
-                    if (code != 0) {
-                        throw new tractor.ActorCrashed(portal.peer(), code, handle.describe() + (handle.stderrTail().isBlank() ? ""
-                                : ", stderr ended with:\n" + handle.stderrTail()));
-                    }
+                    if (main != null) oneShot();
+                    awaitExit();
                 } catch (Cancelled | Exception e) {
                     reap();
                     throw e;
@@ -63,7 +68,38 @@ final class ChildSupervisor {
         }
     }
 
-    /** Asks this supervisor to reap its child (see {@link #supervise()}). */
+    /** Runs the call, waits for the body's end, records a failure with the nursery, cancels the child. */
+    private void oneShot() throws Exception {
+        try {
+            portal.result.complete(portal.call(main, Object.class, args));
+        } catch (RuntimeException e) {
+            portal.result.completeExceptionally(e);
+        }
+        nursery.awaitBodyDone();
+        try {
+            portal.result.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            failed = true;
+            nursery.record(e.getCause());
+        } finally {
+            nursery.oneShotDone();
+        }
+        portal.cancelActor();
+    }
+
+    private void awaitExit() throws Exception {
+        int code = Waits.await(handle.onExit());
+        if (code != 0 && !failed) {
+            throw new ActorCrashed(portal.peer(), code, handle.describe()
+                    + (handle.stderrTail().isBlank() ? "" : ", stderr ended with:\n" + handle.stderrTail()));
+        }
+    }
+
+    boolean isOneShot() {
+        return main != null;
+    }
+
+    /** Asks this supervisor to reap its child (see {@link #supervise()}); returns at once. */
     void cancel() {
         cancelRequested = true;
         CancelScope s = scope;
@@ -73,21 +109,6 @@ final class ChildSupervisor {
     /** Waits until the child was reaped or the supervisor ended. */
     void awaitReaped() {
         reaped.await();
-    }
-
-    private void runMain() {
-        Object r;
-        try {
-            r = portal.call(main, Object.class, args);
-        } catch (RemoteActorError e) {
-            portal.result.completeExceptionally(e);
-            throw e;
-        } catch (RuntimeException | Error e) {
-            portal.result.completeExceptionally(e);
-            throw e;
-        }
-        portal.result.complete(r);
-        portal.cancelActor();
     }
 
     /** The teardown ladder; shielded, so it completes even under the cancellation that asked for it. */

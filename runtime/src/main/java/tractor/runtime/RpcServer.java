@@ -150,6 +150,18 @@ final class RpcServer {
         });
     }
 
+    /** Waits at most {@code wait} until no task runs (cancelled ones send their last reply meanwhile). */
+    void awaitIdle(Duration wait) {
+        try {
+            CancelScope.runShielded(s -> {
+                s.deadline(tractor.sc.Sc.deadlineAfter(wait));
+                for (RpcTask t : List.copyOf(tasks.values())) t.done.await();
+            });
+        } catch (Exception e) {
+            Log.debug(rt, "tasks still running at close: " + tasks.values());
+        }
+    }
+
     /** Cancels every task started through {@code ch} (its peer is gone). */
     void cancelTasksOf(Channel ch) {
         tasks.values().stream().filter(t -> t.channel == ch).forEach(t -> t.cancel(rt.wireUid()));
