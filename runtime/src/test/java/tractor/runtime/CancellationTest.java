@@ -87,8 +87,8 @@ class CancellationTest {
             Portal p = an.runInActor("errorer", ActorOptions.of(), Endpoint.parse(Faults.class.getName() + "#assertErr"), "unexpected");
             p.result();
         }));
-        t = ExceptionGroup.collapse(t);
-        RemoteActorError e = assertInstanceOf(RemoteActorError.class, t, () -> "expected an RAE, got " + t);
+        Throwable c = ExceptionGroup.collapse(t);
+        RemoteActorError e = assertInstanceOf(RemoteActorError.class, c, () -> "expected an RAE, got " + c);
         assertEquals(IllegalArgumentException.class.getName(), e.boxedTypeName(), () -> "boxed type of " + e);
     }
 
@@ -248,7 +248,7 @@ class CancellationTest {
                 Portal p = an.startActor("daemon" + i, FAULTS);
                 if (first == null) first = p;
             }
-            for (int i = 0; i < 3; i++) an.runInActor("sleeper" + i, Calls::sleepForever);
+            for (int i = 0; i < 3; i++) an.runInActor("sleeper" + i, Faults::sleepForever);
             first.run(Faults::assertErr);
             fail("assertErr returned");
         }));

@@ -59,7 +59,7 @@ class ProcessFaultsTest {
         long[] failedAt = {0};
         Throwable t = assertThrows(Throwable.class, () -> Tractor.openNursery(Matrix.root(backend, transport), an -> {
             an.startActor("sibling", FAULTS).run(Calls::pid);
-            Portal p = an.runInActor("thrower", Calls::fail, "boom");
+            Portal p = an.runInActor("thrower", Faults::fail, "boom");
             try {
                 p.result();
             } catch (RemoteActorError e) {

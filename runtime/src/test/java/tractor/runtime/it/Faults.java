@@ -20,11 +20,21 @@ public final class Faults {
     private Faults() {}
 
     /** tractor's {@code assert_err}. */
-    public static void assertErr() {
+    public static String assertErr() {
         throw new AssertionError("assert_err");
     }
 
-    public static void sleepThenFail(long millis) {
+    /** Throws IllegalStateException(message). */
+    public static String fail(String message) {
+        throw new IllegalStateException(message);
+    }
+
+    public static String sleepForever() {
+        Sc.sleepForever();
+        return "woke";
+    }
+
+    public static String sleepThenFail(long millis) {
         Sc.sleep(Duration.ofMillis(millis));
         throw new AssertionError("slept " + millis + " ms then failed");
     }
@@ -34,9 +44,10 @@ public final class Faults {
     }
 
     /** The actor's JVM exits with {@code code} in the middle of this call. */
-    public static void exitMidCall(int code, long afterMillis) {
+    public static int exitMidCall(int code, long afterMillis) {
         Sc.sleep(Duration.ofMillis(afterMillis));
         System.exit(code);
+        return code;
     }
 
     /**
@@ -77,7 +88,7 @@ public final class Faults {
      * tractor's {@code spawn_and_error}: spawns two one-shots that recurse down to {@code depth}; the
      * leaves raise; the group of the two children's errors is raised here.
      */
-    public static void spawnAndError(int breadth, int depth) throws Exception {
+    public static String spawnAndError(int breadth, int depth) throws Exception {
         String me = Tractor.currentActor().name();
         Tractor.openNursery(an -> {
             for (int i = 0; i < breadth; i++) {
@@ -86,29 +97,29 @@ public final class Faults {
                 else an.runInActor(name, Faults::assertErr);
             }
         });
+        return "no error";
     }
 
     /**
      * Appends this actor's pid to {@code file}, then, while {@code depth > 0}, runs a one-shot child
      * doing the same one level down; the leaf sleeps forever (cancellably).
      */
-    public static void subtree(String file, int depth) throws Exception {
+    public static String subtree(String file, int depth) throws Exception {
         appendPid(file);
-        if (depth <= 0) {
-            Sc.sleepForever();
-            return;
-        }
+        if (depth <= 0) return sleepForever();
         Tractor.openNursery(an -> an.runInActor(Tractor.currentActor().name() + "_sub", Faults::subtree, file, depth - 1));
+        return "subtree ended";
     }
 
     /** The middle actor of scenario 35: runs a grandchild stuck in {@link #spin} and waits for it. */
-    public static void spinningGrandchild(String file, long spinMillis) throws Exception {
+    public static String spinningGrandchild(String file, long spinMillis) throws Exception {
         appendPid(file);
         Tractor.openNursery(an -> {
             Portal p = an.startActor("spinner", ActorOptions.of().enable(Faults.class, tractor.runtime.it.Calls.class));
             appendPid(file, p.run(Calls::pid));
             p.run(Faults::spin, spinMillis);
         });
+        return "spun";
     }
 
     public static void appendPid(String file) throws IOException {
