@@ -154,6 +154,7 @@ class ProcessFaultsTest {
             assertTrue(Procs.ended(pid), "spinner still alive after an.cancel()");
         });
         double took = Procs.secondsSince(t0[0]);
+        System.out.println("[timing] teardown of " + backend + "/" + transport + " took " + took + " s");
         assertTrue(took < NC + HK + SLACK, "teardown took " + took + " s, NC + HK = " + (NC + HK) + " s");
     }
 
@@ -175,6 +176,7 @@ class ProcessFaultsTest {
             assertTrue(Procs.ended(pid), "stubborn child still alive after an.cancel()");
         });
         double took = Procs.secondsSince(t0[0]);
+        System.out.println("[timing] teardown of " + backend + "/" + transport + " took " + took + " s");
         assertTrue(took < NC + HK + SLACK, "teardown took " + took + " s, NC + HK = " + (NC + HK) + " s");
     }
 
