@@ -32,6 +32,11 @@ public final class Matrix {
         return Stream.of(all.get(Math.floorMod(caller.hashCode(), all.size())));
     }
 
+    /** The pairs of the process backend only: scenarios about signals, exit codes, SIGKILL and orphans. */
+    public static Stream<Arguments> processPairs() {
+        return TRANSPORTS.stream().map(t -> Arguments.of("process", t));
+    }
+
     /** Root options for one pair, with a registry address of its own (a free TCP port, a fresh socket file). */
     public static RootOptions root(String backend, String transport) {
         return RootOptions.of().spawnBackend(backend).transport(transport).registryAddress(registry(transport));
