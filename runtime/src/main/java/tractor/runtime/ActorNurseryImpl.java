@@ -33,6 +33,7 @@ final class ActorNurseryImpl implements ActorNursery {
     private final List<ChildSupervisor> children = new CopyOnWriteArrayList<>();
     private final List<Throwable> errors = new CopyOnWriteArrayList<>();
     private final tractor.sc.Event bodyDone = new tractor.sc.Event();
+    private final CompletableFuture<Void> bodyDoneFuture = new CompletableFuture<>();
     private int oneShotsPending;
     private volatile boolean cancelCalled;
 
@@ -56,6 +57,7 @@ final class ActorNurseryImpl implements ActorNursery {
                     body.run(an[0]);
                 } finally {
                     an[0].bodyDone.set();
+                    an[0].bodyDoneFuture.complete(null);
                 }
             });
         } catch (Exception | Error e) {
@@ -77,6 +79,10 @@ final class ActorNurseryImpl implements ActorNursery {
 
     Teardown teardown() {
         return rt.teardown();
+    }
+
+    CompletableFuture<Void> bodyDoneFuture() {
+        return bodyDoneFuture;
     }
 
     void awaitBodyDone() {

@@ -83,8 +83,8 @@ final class Channel implements AutoCloseable {
         } catch (MsgDecodeException e) {
             close();
             throw new TransportClosed("peer " + frames.remoteAddress() + " sent an invalid actor handshake: " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            close();
+        } catch (RuntimeException | Error e) {
+            close(); // a cancellation (an Error) too: a half-made channel never leaks
             throw e;
         }
     }
@@ -103,7 +103,7 @@ final class Channel implements AutoCloseable {
         } catch (MsgDecodeException e) {
             close();
             throw new TransportClosed("bad frame from " + describePeer() + ": " + e.getMessage(), e);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             close();
             throw e;
         }

@@ -75,7 +75,20 @@ final class ChildSupervisor {
         } catch (RuntimeException e) {
             portal.result.completeExceptionally(e);
         }
-        nursery.awaitBodyDone();
+        try {
+            Waits.await(java.util.concurrent.CompletableFuture.anyOf(nursery.bodyDoneFuture(), handle.onExit()));
+            if (!nursery.bodyDoneFuture().isDone() && handle.onExit().join() != 0) {
+                awaitExit(); // it crashed while the body runs: a child error now, not at the end
+            }
+            nursery.awaitBodyDone();
+        } catch (Cancelled c) {
+            // the nursery is being cancelled (the body failed): an outcome already known still counts
+            if (portal.result.isCompletedExceptionally()) {
+                failed = true;
+                nursery.record(portal.result.exceptionNow());
+            }
+            throw c;
+        }
         try {
             portal.result.join();
         } catch (java.util.concurrent.CompletionException e) {

@@ -41,10 +41,6 @@ import tractor.testkit.Bounded;
 @Bounded(seconds = 30)
 class CancellationTest {
     /** The runtime bug behind every disabled scenario of this class (see the report of the rt-cancel branch). */
-    static final String ONE_SHOT_BUG = "runtime bug: ChildSupervisor.runMain rethrows a one-shot's error as soon as it arrives, so one-cancels-all "
-            + "cancels the body and the sibling one-shots at once (later runInActor calls raise Cancelled, running siblings are reaped "
-            + "before their own errors arrive) and the nursery raises fewer errors than its children raised; tractor collects one-shot "
-            + "results only after the body ends (ActorNursery._join_procs)";
 
     static final ActorOptions FAULTS = ActorOptions.of().enable(Faults.class, Calls.class);
 
@@ -98,7 +94,6 @@ class CancellationTest {
     }
 
     /** 22. test_multierror: two one-shots both raise; the body awaits the second's result → a group of ≥ 2. */
-    @org.junit.jupiter.api.Disabled(ONE_SHOT_BUG)
     @ParameterizedTest
     @MethodSource("tractor.runtime.Matrix#pairs")
     void multiError(String backend, String transport) {
@@ -127,7 +122,6 @@ class CancellationTest {
      * 23. test_multierror_fast_nursery (faults A.2): 25 one-shots raise at once or 0.5 s in, while others
      * are still spawning → a group of exactly 25 RAE(AssertionError), nothing left behind, < 30 s.
      */
-    @org.junit.jupiter.api.Disabled(ONE_SHOT_BUG)
     @ParameterizedTest
     @MethodSource("fastNursery")
     @Bounded(seconds = 45)
@@ -222,7 +216,6 @@ class CancellationTest {
      * 28. test_some_cancels_all[2|3_run_in_actors_fail]: N daemons + N failing one-shots → a group of
      * exactly N members, each RAE(AssertionError) or Cancelled; every daemon cancelled.
      */
-    @org.junit.jupiter.api.Disabled(ONE_SHOT_BUG)
     @ParameterizedTest
     @MethodSource("someCancelsAll")
     void manyRunInActorsFail(String backend, String transport, int n) {
@@ -277,7 +270,6 @@ class CancellationTest {
      * 31. test_some_cancels_all[no_daemon_actors_fail_all_run_in_actors_sleep_then_fail]: daemon calls
      * succeed; 3 one-shots fail after 1 s → a group of 3 RAE(AssertionError).
      */
-    @org.junit.jupiter.api.Disabled(ONE_SHOT_BUG)
     @ParameterizedTest
     @MethodSource("tractor.runtime.Matrix#pairs")
     void oneShotsSleepThenFail(String backend, String transport) {
@@ -303,7 +295,6 @@ class CancellationTest {
      * {@code depth}; the leaves raise → a group of exactly 2, each an RAE boxing an ExceptionGroup.
      * Depth 3 (30 actors) runs on the thread backend only; the process budget is 3× trio's (JVM start).
      */
-    @org.junit.jupiter.api.Disabled(ONE_SHOT_BUG)
     @ParameterizedTest
     @MethodSource("nested")
     void nestedMultiErrors(String backend, String transport, int depth, int budgetSeconds) {
