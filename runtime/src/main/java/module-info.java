@@ -6,6 +6,7 @@ module tractor.runtime {
     requires msgpack.core;
     requires org.slf4j;
     requires jdk.unsupported; // sun.misc.Signal: SIGTERM/SIGINT cancel a child actor gracefully
+    exports tractor.runtime to tractor.bench; // BenchChannel only: the benchmarks measure the package-private Channel
     uses tractor.spawn.spi.SpawnBackendProvider;
     provides tractor.spi.RuntimeProvider with tractor.runtime.RuntimeProviderImpl;
 }

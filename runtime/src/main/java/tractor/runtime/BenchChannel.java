@@ -6,7 +6,8 @@ import tractor.TransportClosed;
 import tractor.transport.spi.FrameChannel;
 
 /**
- * A public bridge to the package-private runtime {@link Channel}, for {@code tractor.bench.IpcBench}.
+ * A public bridge to the package-private runtime {@link Channel} for the benchmarks ({@code tractor.bench.IpcBench}),
+ * exported to the {@code tractor.bench} module only; not an API.
  * It lives in the bench jar but in package {@code tractor.runtime}: the benchmarks run on the class
  * path, where split packages are allowed (on the module path this would need
  * {@code exports tractor.runtime to tractor.bench} or a qualified opens in the runtime module).
