@@ -61,6 +61,47 @@ public final class Tractor {
     }
 
     /**
+     * A portal to the actor named {@code name}, found through the registrar of the calling actor's tree;
+     * empty when none is registered (or the one registered cannot be reached). Names are not unique: the
+     * first actor registered under the name is the one found.
+     *
+     * @throws NoRuntime outside of any actor
+     */
+    public static java.util.Optional<Portal> findActor(String name) {
+        return provider().findActor(name);
+    }
+
+    /**
+     * A portal to the actor named {@code name}, waiting until one registers; a checkpoint (cancel the
+     * calling scope to give up).
+     *
+     * @throws NoRuntime outside of any actor
+     */
+    public static Portal waitForActor(String name) {
+        return provider().waitForActor(name);
+    }
+
+    /**
+     * The address the actor named {@code name} listens on, asked of the registrar without connecting to
+     * the actor; empty when none is registered.
+     *
+     * @throws NoRuntime outside of any actor
+     */
+    public static java.util.Optional<String> queryActor(String name) {
+        return provider().queryActor(name);
+    }
+
+    /**
+     * A portal to the registrar of the calling actor's tree (a portal to itself when this actor is the
+     * registrar).
+     *
+     * @throws NoRuntime outside of any actor
+     */
+    public static Portal getRegistry() {
+        return provider().registry();
+    }
+
+    /**
      * The context whose endpoint the calling task runs (tractor's {@code current_ipc_ctx}).
      *
      * @throws IllegalStateException outside of a context endpoint

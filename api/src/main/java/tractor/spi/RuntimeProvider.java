@@ -24,6 +24,18 @@ public interface RuntimeProvider {
     /** The actor the calling task belongs to. */
     Optional<Actor> currentActor();
 
+    /** A portal to the actor named {@code name}, found through the registrar, if one is registered. */
+    Optional<tractor.Portal> findActor(String name);
+
+    /** A portal to the actor named {@code name} once one is registered; a checkpoint. */
+    tractor.Portal waitForActor(String name);
+
+    /** The address of the actor named {@code name}, without connecting to it. */
+    Optional<String> queryActor(String name);
+
+    /** A portal to the registrar of the calling actor's tree (itself, when it is the registrar). */
+    tractor.Portal registry();
+
     /** The context whose endpoint the calling task runs (child side), if any. */
     Optional<tractor.Context> currentContext();
 }

@@ -31,6 +31,7 @@ final class ActorRuntime implements Actor {
     private final Registrar registrar;
     private final Invoker invoker;
     private final SpawnBackends backends;
+    private final Discovery discovery = new Discovery(this);
     private Listener listener;
     private Nursery service;
     private volatile CancelScope mainScope;
@@ -74,6 +75,8 @@ final class ActorRuntime implements Actor {
     SpawnBackends backends() { return backends; }
 
     Nursery service() { return service; }
+
+    Discovery discovery() { return discovery; }
 
     Uid cancelRequester() { return cancelRequester; }
 

@@ -11,13 +11,30 @@ import java.util.Map;
  */
 final class Registrar {
     private final Map<Uid, List<String>> table = new LinkedHashMap<>();
+    private tractor.sc.Event changed = new tractor.sc.Event();
 
     synchronized void register(Uid uid, String address) {
         table.values().forEach(l -> l.remove(address)); // an address moves to its newest owner
         table.entrySet().removeIf(e -> e.getValue().isEmpty() && !e.getKey().equals(uid));
         List<String> addrs = table.computeIfAbsent(uid, k -> new ArrayList<>());
         if (!addrs.contains(address)) addrs.add(address);
-        notifyAll();
+        changed.set();
+        changed = new tractor.sc.Event();
+    }
+
+    /**
+     * The addresses of the first actor named {@code name}, waiting until one registers; a checkpoint.
+     */
+    List<String> await(String name) {
+        while (true) {
+            tractor.sc.Event next;
+            synchronized (this) {
+                List<String> found = find(name);
+                if (found != null) return found;
+                next = changed;
+            }
+            next.await();
+        }
     }
 
     synchronized boolean unregister(Uid uid) {

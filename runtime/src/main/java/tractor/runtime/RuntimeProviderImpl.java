@@ -77,6 +77,34 @@ public final class RuntimeProviderImpl implements RuntimeProvider {
         }
     }
 
+    private static ActorRuntime current() {
+        ActorRuntime rt = ActorRuntime.CURRENT.get();
+        if (rt == null) {
+            throw new tractor.NoRuntime("no actor runtime is running in this task: open one with Tractor.openNursery or Tractor.openRoot");
+        }
+        return rt;
+    }
+
+    @Override
+    public Optional<tractor.Portal> findActor(String name) {
+        return current().discovery().find(name);
+    }
+
+    @Override
+    public tractor.Portal waitForActor(String name) {
+        return current().discovery().await(name);
+    }
+
+    @Override
+    public Optional<String> queryActor(String name) {
+        return current().discovery().query(name);
+    }
+
+    @Override
+    public tractor.Portal registry() {
+        return current().discovery().registry();
+    }
+
     @Override
     public Optional<tractor.Context> currentContext() {
         return Optional.ofNullable(ContextImpl.CURRENT.get());

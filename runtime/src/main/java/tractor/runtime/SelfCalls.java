@@ -56,6 +56,7 @@ final class SelfCalls {
             }
             case "unregister_actor" -> result = reg.unregister(uidOf(kw.get("uid")));
             case "find_actor" -> result = reg.find(String.valueOf(kw.get("name")));
+            case "wait_for_actor" -> result = reg.await(String.valueOf(kw.get("name")));
             case "get_registry" -> result = reg.snapshot();
             default -> {
                 server.send(ch, ErrorBox.pack(new NoSuchMethodException("no runtime call \"" + s.func() + "\" in actor " + rt.uid()),
@@ -67,7 +68,7 @@ final class SelfCalls {
     }
 
     private static boolean isRegistryCall(String f) {
-        return List.of("register_actor", "unregister_actor", "find_actor", "get_registry").contains(f);
+        return List.of("register_actor", "unregister_actor", "find_actor", "wait_for_actor", "get_registry").contains(f);
     }
 
     private static Uid uidOf(Object o) {

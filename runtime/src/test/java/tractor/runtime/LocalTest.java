@@ -3,13 +3,11 @@ package tractor.runtime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicIntegerArray;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -35,19 +33,49 @@ class LocalTest {
     }
 
     /** 62: the root registrar finds itself: waitForActor("root") yields a portal to itself within 0.2 s. */
-    @Disabled("missing feature: no discovery API (Tractor.waitForActor/findActor): the registrar's find_actor exists only as the "
-            + "runtime's self call (SelfCalls), no public method reaches it or turns its address into a Portal")
-    @Test
-    void selfIsRegistered() {
-        fail("needs Tractor.waitForActor(name) -> Portal");
+    @ParameterizedTest
+    @MethodSource("tractor.runtime.Matrix#pairs")
+    void selfIsRegistered(String backend, String transport) throws Exception {
+        Tractor.openRoot(Matrix.root(backend, transport), actor -> {
+            long t0 = System.nanoTime();
+            tractor.Portal self = Tractor.waitForActor("root");
+            assertTrue(System.nanoTime() - t0 < Duration.ofMillis(200).toNanos(), "found within 0.2 s");
+            assertEquals("root", self.peer().name());
+            assertEquals(actor.uid(), self.peer());
+            assertEquals(actor.uid(), Tractor.findActor("root").orElseThrow().peer());
+            assertTrue(Tractor.findActor("nobody").isEmpty());
+        });
     }
 
     /** 63: getRegistry() gives a (local) portal to the registrar; wait_for_actor('root') lists the registry address first. */
-    @Disabled("missing feature: no discovery API (Tractor.getRegistry/LocalPortal, runFromNs): the registry is reachable "
-            + "only through the runtime's self calls (get_registry, find_actor in SelfCalls)")
-    @Test
-    void selfIsRegisteredLocalPortal() {
-        fail("needs Tractor.getRegistry() -> Portal with a runFromNs(\"self\", ...) equivalent");
+    @ParameterizedTest
+    @MethodSource("tractor.runtime.Matrix#pairs")
+    void selfIsRegisteredLocalPortal(String backend, String transport) throws Exception {
+        // the Java analogue: getRegistry() is a portal to the registrar, here the root itself; the registry
+        // lists the root at the registry address (tractor: wait_for_actor('root') answers it first)
+        Tractor.openRoot(Matrix.root(backend, transport), actor -> {
+            long t0 = System.nanoTime();
+            tractor.Portal reg = Tractor.getRegistry();
+            assertEquals(actor.uid(), reg.peer());
+            assertEquals(actor.registryAddress(), Tractor.queryActor("root").orElseThrow());
+            assertTrue(System.nanoTime() - t0 < Duration.ofMillis(200).toNanos(), "answered within 0.2 s");
+        });
+    }
+
+    /** A child finds its sibling by name, and waits for one that registers later. */
+    @ParameterizedTest
+    @MethodSource("tractor.runtime.Matrix#pairs")
+    void childrenFindEachOtherByName(String backend, String transport) throws Exception {
+        Tractor.openNursery(Matrix.root(backend, transport), an -> {
+            tractor.Portal a = an.startActor("finder", tractor.ActorOptions.of().enable(tractor.runtime.it.Calls.class));
+            java.util.concurrent.atomic.AtomicReference<Object> found = new java.util.concurrent.atomic.AtomicReference<>();
+            tractor.sc.Nursery.run(n -> {
+                n.startSoon(() -> found.set(a.run(tractor.runtime.it.Calls::waitAndAsk, "latecomer")));
+                an.startActor("latecomer", tractor.ActorOptions.of().enable(tractor.runtime.it.Calls.class));
+            });
+            assertEquals("latecomer", found.get());
+            an.cancel();
+        });
     }
 
     /**

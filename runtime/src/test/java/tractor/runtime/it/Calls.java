@@ -51,5 +51,10 @@ public final class Calls {
         return Tractor.currentActor().parent().orElseThrow().run(Calls::add, a, b);
     }
 
+    /** Waits for the actor named {@code name} to register, then asks it its name. */
+    public static String waitAndAsk(String name) {
+        return Tractor.waitForActor(name).run(Calls::whoAmI);
+    }
+
     public record Point(int x, int y) {}
 }
