@@ -100,4 +100,22 @@ public final class Endpoints {
     public interface CtxV2<A, B> extends Serializable {
         void call(Context ctx, A a, B b) throws Exception;
     }
+
+    /** A one-way streaming endpoint that emits its values, no other argument. */
+    @FunctionalInterface
+    public interface Emit0 extends Serializable {
+        void call(Emitter out) throws Exception;
+    }
+
+    /** A one-way streaming endpoint that emits its values, one more argument. */
+    @FunctionalInterface
+    public interface Emit1<A> extends Serializable {
+        void call(Emitter out, A a) throws Exception;
+    }
+
+    /** A one-way streaming endpoint that emits its values, two more arguments. */
+    @FunctionalInterface
+    public interface Emit2<A, B> extends Serializable {
+        void call(Emitter out, A a, B b) throws Exception;
+    }
 }

@@ -50,6 +50,17 @@ public interface MsgStream extends AutoCloseable, Iterable<Object> {
     @Override
     void close();
 
+    /**
+     * A new local receiver of this stream (tractor's {@code subscribe()}): each subscriber gets every value
+     * that arrives from the moment it subscribed; one that falls more than the buffer (64 values) behind
+     * gets {@link tractor.trionics.Lagged} and skips ahead; {@code send} is proxied to this stream. The
+     * first call turns this stream's own {@code receive()} into one more subscriber; not reversible.
+     * Closing a subscriber removes only it.
+     *
+     * @throws tractor.sc.ClosedResourceException when this stream is closed
+     */
+    MsgStream subscribe();
+
     /** Iterates by {@link #receive()} until the end of the stream. */
     @Override
     Iterator<Object> iterator();

@@ -107,6 +107,49 @@ public interface Portal {
     }
 
     /**
+     * Opens a one-way stream from {@code endpoint} in the peer (tractor's {@code open_stream_from}): a
+     * public static method that returns a {@link java.util.stream.Stream}, an {@link Iterable} or an
+     * {@link java.util.Iterator}, or takes an {@link Emitter} as its first parameter. Each element
+     * arrives as one value of the returned stream; closing the stream (leaving its try block) cancels
+     * the producer. A target of another shape is refused before anything is sent, when its class is
+     * loadable here, else by the peer.
+     *
+     * @throws IllegalArgumentException when the target is not a streaming endpoint
+     * @throws RemoteActorError         when the peer refuses the call
+     */
+    MsgStream openStreamFrom(Endpoint endpoint, Object... args);
+
+    /** Typed form of a producer returning a {@code Stream}, {@code Iterable} or {@code Iterator}. */
+    default <R> MsgStream openStreamFrom(Endpoints.Fn0<R> fn) {
+        return openStreamFrom(Endpoint.of(fn));
+    }
+
+    /** Typed form, one argument. */
+    default <A, R> MsgStream openStreamFrom(Endpoints.Fn1<A, R> fn, A a) {
+        return openStreamFrom(Endpoint.of(fn), a);
+    }
+
+    /** Typed form, two arguments. */
+    default <A, B, R> MsgStream openStreamFrom(Endpoints.Fn2<A, B, R> fn, A a, B b) {
+        return openStreamFrom(Endpoint.of(fn), a, b);
+    }
+
+    /** Typed form of an emitting producer. */
+    default MsgStream openStreamFrom(Endpoints.Emit0 fn) {
+        return openStreamFrom(Endpoint.of(fn));
+    }
+
+    /** Typed form of an emitting producer, one argument. */
+    default <A> MsgStream openStreamFrom(Endpoints.Emit1<A> fn, A a) {
+        return openStreamFrom(Endpoint.of(fn), a);
+    }
+
+    /** Typed form of an emitting producer, two arguments. */
+    default <A, B> MsgStream openStreamFrom(Endpoints.Emit2<A, B> fn, A a, B b) {
+        return openStreamFrom(Endpoint.of(fn), a, b);
+    }
+
+    /**
      * The result of the one call of a {@link ActorNursery#runInActor} child: waits for it, caches it.
      *
      * @throws RemoteActorError when that call failed

@@ -15,31 +15,50 @@ final class Args {
     private Args() {}
 
     private static final String KEY = "args";
+    /** Present (true) when the caller opens a one-way stream ({@code openStreamFrom}) rather than a call. */
+    private static final String STREAM = "stream";
     @SuppressWarnings("unused")
-    private static Map<String, List<RawPayload>> shape;
-    private static final Type SHAPE = shapeType();
+    private static Map<String, RawPayload> shape;
+    @SuppressWarnings("unused")
+    private static List<RawPayload> list;
+    private static final Type SHAPE = fieldType("shape");
+    private static final Type LIST = fieldType("list");
 
-    private static Type shapeType() {
+    private static Type fieldType(String name) {
         try {
-            return Args.class.getDeclaredField("shape").getGenericType();
+            return Args.class.getDeclaredField(name).getGenericType();
         } catch (NoSuchFieldException e) {
             throw new IllegalStateException(e);
         }
     }
 
+    /** The decoded kwargs of a {@code Start}: the raw arguments, and whether a one-way stream is asked for. */
+    record Call(List<RawPayload> args, boolean stream) {}
+
     static RawPayload encode(PayloadCodec codec, Object[] args) {
         return codec.encode(Map.of(KEY, Arrays.asList(args)));
     }
 
-    /** The number of arguments in {@code kwargs}. */
-    static List<RawPayload> split(PayloadCodec codec, RawPayload kwargs) {
+    static RawPayload encodeStream(PayloadCodec codec, Object[] args) {
+        return codec.encode(Map.of(KEY, Arrays.asList(args), STREAM, true));
+    }
+
+    static Call read(PayloadCodec codec, RawPayload kwargs) {
         @SuppressWarnings("unchecked")
-        Map<String, List<RawPayload>> m = (Map<String, List<RawPayload>>) codec.decode(kwargs.bytes(), 0, kwargs.length(), SHAPE);
-        List<RawPayload> args = m.get(KEY);
-        if (args == null && !m.isEmpty()) {
+        Map<String, RawPayload> m = (Map<String, RawPayload>) codec.decode(kwargs.bytes(), 0, kwargs.length(), SHAPE);
+        RawPayload a = m.get(KEY);
+        if (a == null && !m.isEmpty()) {
             throw new IllegalArgumentException("call arguments must come as {\"args\": [...]}, got keys " + m.keySet());
         }
-        return args == null ? List.of() : args;
+        @SuppressWarnings("unchecked")
+        List<RawPayload> args = a == null ? List.of() : (List<RawPayload>) codec.decode(a.bytes(), 0, a.length(), LIST);
+        RawPayload st = m.get(STREAM);
+        return new Call(args, st != null && Boolean.TRUE.equals(codec.decode(st)));
+    }
+
+    /** The raw arguments in {@code kwargs}. */
+    static List<RawPayload> split(PayloadCodec codec, RawPayload kwargs) {
+        return read(codec, kwargs).args();
     }
 
     /**

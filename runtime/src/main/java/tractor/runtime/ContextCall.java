@@ -23,6 +23,7 @@ final class ContextCall {
 
     void serve(Channel ch, Msg.Start s, RpcTask task, Method m, Object[] args) throws Exception {
         ContextImpl ctx = new ContextImpl(rt, ch, s.cid(), Context.Side.CHILD, false);
+        ctx.spec(PayloadSpecs.of(m));
         ch.register(s.cid(), ctx);
         Object[] full = new Object[args.length + 1];
         full[0] = ctx;

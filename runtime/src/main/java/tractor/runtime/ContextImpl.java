@@ -37,6 +37,7 @@ final class ContextImpl implements Context, MsgSink {
     private volatile Object result;
     private Object first;
     private MsgStreamImpl stream;
+    private volatile Class<?> spec;
 
     ContextImpl(ActorRuntime rt, Channel ch, String cid, Side side, boolean allowOverruns) {
         this.rt = rt;
@@ -53,6 +54,23 @@ final class ContextImpl implements Context, MsgSink {
     @Override public ActorId peer() { return ErrorBox.id(peer); }
 
     @Override public Side side() { return side; }
+
+    /** Sets the payload spec of this context (its endpoint's {@link tractor.PayloadSpec}). */
+    void spec(Class<?> payloadSpec) {
+        spec = payloadSpec;
+    }
+
+    /** The type stream values are decoded as: the spec when there is one. */
+    java.lang.reflect.Type payloadType(java.lang.reflect.Type asked) {
+        return spec != null ? spec : asked;
+    }
+
+    /** Decodes a payload of this context, checked against its spec (a violation is a MsgTypeError). */
+    Object decodePayload(RawPayload raw, java.lang.reflect.Type type) {
+        Class<?> s = spec;
+        if (s != null) return PayloadSpecs.decode(codec, raw, s);
+        return codec.decode(raw.bytes(), 0, raw.length(), type);
+    }
 
     void bindScope(CancelScope s) {
         scope = s;
@@ -111,7 +129,7 @@ final class ContextImpl implements Context, MsgSink {
         Msg m = inbox.take();
         if (m instanceof Msg.Error e) throw record(ErrorBox.unpack(e));
         if (!(m instanceof Msg.Started s)) throw new IllegalStateException("protocol error: " + m.msgType() + " before Started in " + this);
-        first = codec.decode(s.pld());
+        first = decodePayload(s.pld(), Object.class);
         started = true;
     }
 
@@ -139,11 +157,15 @@ final class ContextImpl implements Context, MsgSink {
     @Override
     public void started(Object value) {
         if (side != Side.CHILD) throw new IllegalStateException("started() is called by the child side of a context, not the parent");
+        RawPayload pld;
         synchronized (this) {
             if (started) throw new IllegalStateException("started() called twice in context " + cid);
+            pld = codec.encode(value);
+            Class<?> s = spec;
+            if (s != null) PayloadSpecs.decode(codec, pld, s); // strict: a violation is raised here, nothing is sent
             started = true;
         }
-        ch.send(new Msg.Started(cid, codec.encode(value)));
+        ch.send(new Msg.Started(cid, pld));
     }
 
     @Override

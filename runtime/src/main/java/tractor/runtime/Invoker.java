@@ -21,6 +21,23 @@ final class Invoker {
         this.loader = loader;
     }
 
+    /** Whether {@code m} emits a one-way stream: its first parameter is an {@link tractor.Emitter}. */
+    static boolean takesEmitter(Method m) {
+        return m.getParameterCount() > 0 && m.getParameterTypes()[0] == tractor.Emitter.class;
+    }
+
+    /** Whether {@code m} can produce a one-way stream: it emits, or returns a Stream, Iterator or Iterable. */
+    static boolean isStreaming(Method m) {
+        Class<?> r = m.getReturnType();
+        return takesEmitter(m) || java.util.stream.BaseStream.class.isAssignableFrom(r) || java.util.Iterator.class.isAssignableFrom(r)
+                || Iterable.class.isAssignableFrom(r);
+    }
+
+    /** How many leading parameters the runtime supplies (a Context or an Emitter) rather than the caller. */
+    static int supplied(Method m) {
+        return isContext(m) || takesEmitter(m) ? 1 : 0;
+    }
+
     /** Whether {@code m} is a context endpoint: its first parameter is a {@link tractor.Context}. */
     static boolean isContext(Method m) {
         return m.getParameterCount() > 0 && m.getParameterTypes()[0] == tractor.Context.class;
@@ -51,11 +68,11 @@ final class Invoker {
             throw new NoSuchMethodException("no public static method \"" + func + "\" in " + ns + " (actor \"" + actorName + "\")");
         }
         List<Method> fitting = named.stream()
-                .filter(m -> m.getParameterCount() == argc + (isContext(m) ? 1 : 0)).toList();
+                .filter(m -> m.getParameterCount() == argc + supplied(m)).toList();
         if (fitting.size() == 1) return fitting.getFirst();
         if (fitting.isEmpty()) {
             throw new IllegalArgumentException(ns + "#" + func + " takes "
-                    + named.stream().map(m -> m.getParameterCount() - (isContext(m) ? 1 : 0)).distinct().toList()
+                    + named.stream().map(m -> m.getParameterCount() - supplied(m)).distinct().toList()
                     + " arguments, got " + argc);
         }
         throw new IllegalArgumentException(ns + "#" + func + " has " + fitting.size() + " overloads of " + argc

@@ -9,6 +9,7 @@ import tractor.sc.ClosedResourceException;
 import tractor.sc.EndOfChannelException;
 import tractor.sc.Sc;
 import tractor.sc.WouldBlockException;
+import tractor.trionics.BroadcastReceiver;
 
 /**
  * The stream phase of a {@link ContextImpl}: {@code Yield} msgs both ways, {@code Stop} for a graceful
@@ -32,15 +33,34 @@ final class MsgStreamImpl implements MsgStream {
         ctx.ch.send(new Msg.Yield(ctx.cid(), ctx.codec.encode(value)));
     }
 
+    /** Set by the first {@link #subscribe()}: from then on every receive goes through the broadcaster. */
+    private volatile BroadcastReceiver<Object> broadcast;
+
     @Override
     public Object receive() {
-        return receive(Object.class);
+        BroadcastReceiver<Object> b = broadcast;
+        return b != null ? b.receive() : receive(Object.class);
     }
 
     @Override
     public <T> T receive(Class<T> type) {
+        BroadcastReceiver<Object> b = broadcast;
+        if (b != null) return type.cast(b.receive());
         checkReadable();
-        return type.cast(take(ctx.inbox.take(), type));
+        return type.cast(take(ctx.inbox.take(), ctx.payloadType(type)));
+    }
+
+    /** The receive the broadcaster pulls from. */
+    private Object receiveDirect() {
+        checkReadable();
+        return take(ctx.inbox.take(), ctx.payloadType(Object.class));
+    }
+
+    @Override
+    public synchronized MsgStream subscribe() {
+        if (closedHere) throw new ClosedResourceException("stream of context " + ctx.cid() + " was closed by this side");
+        if (broadcast == null) broadcast = BroadcastReceiver.of(this::receiveDirect, ContextInbox.BUFFER, true);
+        return new Subscription(broadcast.subscribe(), this);
     }
 
     @Override
@@ -48,7 +68,7 @@ final class MsgStreamImpl implements MsgStream {
         checkReadable();
         Msg m = ctx.inbox.poll();
         if (m == null) throw new WouldBlockException("no stream msg from " + ctx.peer() + " yet");
-        return take(m, Object.class);
+        return take(m, ctx.payloadType(Object.class));
     }
 
     private void checkReadable() {
@@ -61,11 +81,10 @@ final class MsgStreamImpl implements MsgStream {
         }
     }
 
-    private Object take(Msg m, Class<?> type) {
+    private Object take(Msg m, java.lang.reflect.Type type) {
         switch (m) {
             case Msg.Yield y -> {
-                tractor.runtime.RawPayload p = y.pld();
-                return ctx.codec.decode(p.bytes(), 0, p.length(), type);
+                return ctx.decodePayload(y.pld(), type);
             }
             case Msg.Stop s when s == ContextInbox.DROPPED -> throw new tractor.StreamOverrun("stream msgs from " + ctx.peer()
                     + " were dropped here: more than the buffer of " + ContextInbox.BUFFER + " arrived before this task consumed them"
@@ -90,6 +109,11 @@ final class MsgStreamImpl implements MsgStream {
         EndOfChannelException e = new EndOfChannelException(why);
         ended = e;
         return e;
+    }
+
+    /** Whether the peer ended the stream (Stop, Return or Error seen). */
+    boolean ended() {
+        return ended != null;
     }
 
     @Override

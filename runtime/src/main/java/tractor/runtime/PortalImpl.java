@@ -175,6 +175,7 @@ final class PortalImpl implements Portal {
         }
         String cid = newCid();
         ContextImpl ctx = new ContextImpl(rt, channel, cid, tractor.Context.Side.PARENT, allowOverruns);
+        ctx.spec(PayloadSpecs.of(endpoint, args.length));
         channel.register(cid, ctx);
         try {
             channel.send(new Msg.Start(cid, endpoint.className(), endpoint.methodName(), Args.encode(ctx.codec, args), rt.wireUid()));
@@ -187,6 +188,50 @@ final class PortalImpl implements Portal {
         } catch (RuntimeException | Error e) {
             channel.unregister(cid);
             throw e;
+        }
+    }
+
+    @Override
+    public tractor.MsgStream openStreamFrom(Endpoint endpoint, Object... args) {
+        checkStreaming(endpoint, args.length);
+        String cid = newCid();
+        ContextImpl ctx = new ContextImpl(rt, channel, cid, tractor.Context.Side.PARENT, true);
+        channel.register(cid, ctx);
+        try {
+            channel.send(new Msg.Start(cid, endpoint.className(), endpoint.methodName(), Args.encodeStream(ctx.codec, args), rt.wireUid()));
+            Msg ack = ctx.inbox.take();
+            if (ack instanceof Msg.Error e) throw ctx.record(ErrorBox.unpack(e));
+            if (!(ack instanceof Msg.StartAck a) || !"asyncgen".equals(a.functype())) {
+                throw new IllegalStateException("protocol error: " + ack.msgType() + " instead of StartAck(asyncgen) for " + endpoint);
+            }
+            return new OneWayStream(ctx);
+        } catch (Cancelled c) {
+            cancelRemoteTask(cid);
+            channel.unregister(cid);
+            throw c;
+        } catch (RuntimeException | Error e) {
+            channel.unregister(cid);
+            throw e;
+        }
+    }
+
+    /** Refuses, before anything is sent, a target that is loadable here and cannot stream (tractor's TypeError). */
+    private static void checkStreaming(Endpoint e, int argc) {
+        Class<?> c;
+        try {
+            c = Class.forName(e.className(), false, PortalImpl.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError notHere) {
+            return; // the peer decides
+        }
+        boolean any = false;
+        for (Method m : c.getMethods()) {
+            if (!m.getName().equals(e.methodName()) || m.getParameterCount() != argc + Invoker.supplied(m)) continue;
+            any = true;
+            if (Invoker.isStreaming(m) && !Invoker.isContext(m)) return;
+        }
+        if (any) {
+            throw new IllegalArgumentException(e + " is not a streaming endpoint: it must return a Stream, Iterable or Iterator, "
+                    + "or take an Emitter first");
         }
     }
 

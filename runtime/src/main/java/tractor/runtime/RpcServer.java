@@ -67,12 +67,19 @@ final class RpcServer {
         PayloadCodec pc = rt.payloadCodec();
         Method m;
         Object[] args;
+        boolean stream;
         try {
-            List<RawPayload> raw = Args.split(pc, s.kwargs());
-            m = rt.invoker().resolve(s.ns(), s.func(), raw.size());
-            args = Args.decode(pc, raw, m, Invoker.isContext(m) ? 1 : 0);
+            Args.Call call = Args.read(pc, s.kwargs());
+            stream = call.stream();
+            m = rt.invoker().resolve(s.ns(), s.func(), call.args().size());
+            checkKind(m, stream, s);
+            args = Args.decode(pc, call.args(), m, Invoker.supplied(m));
         } catch (Exception | LinkageError e) {
             send(ch, ErrorBox.pack(e, rt.wireUid(), s.cid()));
+            return;
+        }
+        if (stream) {
+            new StreamCall(rt, this).serve(ch, s, task, m, args);
             return;
         }
         if (Invoker.isContext(m)) {
@@ -104,6 +111,19 @@ final class RpcServer {
             reply = ErrorBox.pack(e, rt.wireUid(), s.cid());
         }
         send(ch, reply);
+    }
+
+    /** Refuses a call whose kind (call, context, one-way stream) does not fit the method's shape. */
+    private static void checkKind(Method m, boolean stream, Msg.Start s) {
+        String what = s.ns() + "#" + s.func();
+        if (stream && (!Invoker.isStreaming(m) || Invoker.isContext(m))) {
+            throw new IllegalArgumentException(what + " is not a streaming endpoint: it must return a Stream, Iterable or Iterator, "
+                    + "or take an Emitter first");
+        }
+        if (!stream && !Invoker.isContext(m) && (Invoker.takesEmitter(m) || java.util.stream.BaseStream.class.isAssignableFrom(m.getReturnType())
+                || java.util.Iterator.class.isAssignableFrom(m.getReturnType()))) {
+            throw new IllegalArgumentException(what + " is a streaming endpoint: open it with openStreamFrom");
+        }
     }
 
     Msg.Error cancelledMsg(RpcTask task, String cid) {
