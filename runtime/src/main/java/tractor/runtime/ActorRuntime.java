@@ -81,7 +81,7 @@ final class ActorRuntime implements Actor {
     Uid cancelRequester() { return cancelRequester; }
 
     PayloadCodec payloadCodec() {
-        return new PayloadCodec(ExtRegistry.EMPTY, cfg.limits());
+        return new PayloadCodec(UserExt.registry(), cfg.limits());
     }
 
     Msg.Aid aid(boolean probe) {

@@ -154,6 +154,9 @@ public final class ChildMain {
         ActorConfig cfg = new ActorConfig(id, false, false, SpawnSpecs.enabled(spec), loader, tp, topts, ChannelOptions.DEFAULTS,
                 CodecLimits.DEFAULT, tp.parseAddress(SpawnSpecs.registry(spec)), SpawnSpecs.teardown(spec),
                 SpawnSpecs.backend(spec), parent, System.getProperty(LogLevels.PROPERTY));
+        for (String c : cfg.enabled()) {
+            Class.forName(c, true, loader); // as tractor imports enabled modules at boot: static registrations run
+        }
         Listener l = tp.listen(tp.anyAddress(id.name(), topts), topts);
         ActorRuntime rt = new ActorRuntime(cfg);
         holder.set(rt);
