@@ -198,7 +198,11 @@ final class ContextImpl implements Context, MsgSink {
     /** Takes in a msg while draining for the outcome: stream msgs are discarded. */
     void onFinal(Msg m) {
         if (m instanceof Msg.Return r) {
-            result = codec.decode(r.pld());
+            try {
+                result = decodePayload(r.pld(), Object.class);
+            } catch (tractor.MsgTypeError e) {
+                localError = e; // the child returned a value its spec does not allow
+            }
             hasResult = true;
         } else if (m instanceof Msg.Error e) {
             RemoteActorError err = record(ErrorBox.unpack(e));
@@ -212,6 +216,7 @@ final class ContextImpl implements Context, MsgSink {
             if (isSelfCancelAck(e)) return e;
             throw e;
         }
+        if (localError instanceof tractor.MsgTypeError bad) throw bad;
         return result;
     }
 
@@ -256,7 +261,8 @@ final class ContextImpl implements Context, MsgSink {
     @Override
     public Object outcome() {
         if (!hasOutcome()) throw new IllegalStateException("the outcome of context " + cid + " is not known yet");
-        return remoteError != null ? remoteError : result;
+        if (remoteError != null) return remoteError;
+        return localError instanceof tractor.MsgTypeError bad ? bad : result;
     }
 
     RemoteActorError maybeRemoteError() {
