@@ -1,7 +1,6 @@
 package tractor.runtime;
 
 import java.util.Iterator;
-import java.util.NoSuchElementException;
 import tractor.MsgStream;
 import tractor.RemoteActorError;
 import tractor.TransportClosed;
@@ -155,31 +154,7 @@ final class MsgStreamImpl implements MsgStream {
 
     @Override
     public Iterator<Object> iterator() {
-        return new Iterator<>() {
-            private Object next;
-            private boolean ready;
-            private boolean done;
-
-            @Override
-            public boolean hasNext() {
-                if (ready) return true;
-                if (done) return false;
-                try {
-                    next = receive();
-                    ready = true;
-                } catch (EndOfChannelException e) {
-                    done = true;
-                }
-                return ready;
-            }
-
-            @Override
-            public Object next() {
-                if (!hasNext()) throw new NoSuchElementException("end of stream");
-                ready = false;
-                return next;
-            }
-        };
+        return tractor.sc.Sc.iterate(this::receive);
     }
 
     @Override

@@ -2,7 +2,6 @@ package tractor.sc;
 
 import java.util.ArrayDeque;
 import java.util.Iterator;
-import java.util.NoSuchElementException;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -242,33 +241,7 @@ final class MemoryChannelState<T> {
 
         @Override
         public Iterator<T> iterator() {
-            return new Iterator<>() {
-                private T next;
-                private boolean ready;
-                private boolean ended;
-
-                @Override
-                public boolean hasNext() {
-                    if (ready) return true;
-                    if (ended) return false;
-                    try {
-                        next = receive();
-                        ready = true;
-                    } catch (EndOfChannelException e) {
-                        ended = true;
-                    }
-                    return ready;
-                }
-
-                @Override
-                public T next() {
-                    if (!hasNext()) throw new NoSuchElementException("end of channel");
-                    ready = false;
-                    T v = next;
-                    next = null;
-                    return v;
-                }
-            };
+            return Sc.iterate(this::receive);
         }
 
         @Override public String toString() { return "receiver of " + state; }

@@ -53,6 +53,41 @@ public final class Sc {
         throw new IllegalStateException("unreachable: sleepForever returned");
     }
 
+    /**
+     * An iterator over the values {@code receive} returns, ending quietly when it throws
+     * {@link EndOfChannelException}: the iteration of every receiving end (channels, broadcast receivers,
+     * message streams).
+     */
+    public static <T> java.util.Iterator<T> iterate(java.util.function.Supplier<? extends T> receive) {
+        return new java.util.Iterator<>() {
+            private T next;
+            private boolean ready;
+            private boolean ended;
+
+            @Override
+            public boolean hasNext() {
+                if (ready) return true;
+                if (ended) return false;
+                try {
+                    next = receive.get();
+                    ready = true;
+                } catch (EndOfChannelException e) {
+                    ended = true;
+                }
+                return ready;
+            }
+
+            @Override
+            public T next() {
+                if (!hasNext()) throw new java.util.NoSuchElementException("end of channel");
+                ready = false;
+                T v = next;
+                next = null;
+                return v;
+            }
+        };
+    }
+
     /** The clock of deadlines: {@link System#nanoTime()}. */
     public static long currentTime() {
         return System.nanoTime();

@@ -1,7 +1,6 @@
 package tractor.trionics;
 
 import java.util.Iterator;
-import java.util.NoSuchElementException;
 import tractor.sc.ClosedResourceException;
 import tractor.sc.EndOfChannelException;
 
@@ -56,33 +55,7 @@ final class BroadcastSubscriber<T> implements BroadcastReceiver<T> {
 
     @Override
     public Iterator<T> iterator() {
-        return new Iterator<>() {
-            private T pending;
-            private boolean ready;
-            private boolean ended;
-
-            @Override
-            public boolean hasNext() {
-                if (ready) return true;
-                if (ended) return false;
-                try {
-                    pending = receive();
-                    ready = true;
-                } catch (EndOfChannelException e) {
-                    ended = true;
-                }
-                return ready;
-            }
-
-            @Override
-            public T next() {
-                if (!hasNext()) throw new NoSuchElementException("the broadcast source ended");
-                ready = false;
-                T v = pending;
-                pending = null;
-                return v;
-            }
-        };
+        return tractor.sc.Sc.iterate(this::receive);
     }
 
     @Override
