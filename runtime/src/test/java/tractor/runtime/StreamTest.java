@@ -147,7 +147,13 @@ class StreamTest {
                     assertEquals(new Streams.Ping(6), s.receive());
                     s.send(new Streams.Quit("done"));
                 }
-                assertEquals("done", ctx.waitForResult());
+                assertEquals(new Streams.Quit("done"), ctx.waitForResult());
+            }
+            try (Context ctx = p.openContext(Streams::returnsBadly)) {
+                MsgTypeError e = assertThrows(MsgTypeError.class, ctx::waitForResult);
+                assertTrue(e.getMessage().contains("Ping"), e.getMessage());
+                assertEquals(e, ctx.outcome());
+                assertEquals(e, ctx.maybeError().orElseThrow());
             }
             RemoteActorError started = assertThrows(RemoteActorError.class, () -> p.openContext(Streams::startsBadly));
             assertEquals(MsgTypeError.class, started.boxedType().orElseThrow());

@@ -66,14 +66,14 @@ public final class Streams {
 
     public record Quit(String why) implements Cmd {}
 
-    /** Starts with a Ping; answers each Ping with the next one; returns at Quit. */
+    /** Starts with a Ping; answers each Ping with the next one; returns the Quit (the spec covers the result too). */
     @PayloadSpec(Cmd.class)
-    public static String typedPingPong(Context ctx) {
+    public static Cmd typedPingPong(Context ctx) {
         ctx.started(new Ping(0));
         try (MsgStream s = ctx.openStream()) {
             while (true) {
                 Object m = s.receive();
-                if (m instanceof Quit q) return q.why();
+                if (m instanceof Quit q) return q;
                 s.send(new Ping(((Ping) m).seq() + 1));
             }
         }
@@ -83,6 +83,13 @@ public final class Streams {
     @PayloadSpec(Ping.class)
     public static void startsBadly(Context ctx) {
         ctx.started("not a ping");
+    }
+
+    /** Returns a value that breaks its spec: the parent's waitForResult raises MsgTypeError. */
+    @PayloadSpec(Ping.class)
+    public static Object returnsBadly(Context ctx) {
+        ctx.started(new Ping(1));
+        return "yo";
     }
 
     /** Sends a value that breaks the spec on its stream. */
