@@ -33,6 +33,11 @@ final class ContextInbox {
         this.queue = Sc.openMemoryChannel(yieldLimit + CONTROL_SLACK);
     }
 
+    /** How many stream msgs may wait here. */
+    int limit() {
+        return yieldLimit;
+    }
+
     /** Queues {@code msg}; false when it is a stream msg past the bound (an overrun). */
     boolean offer(Msg msg) {
         boolean isYield = msg instanceof Msg.Yield;

@@ -20,8 +20,16 @@ final class MsgStreamImpl implements MsgStream {
     private volatile boolean closedHere;
     private volatile EndOfChannelException ended;
 
+    /** Set for the consumer of a one-way stream: it grants the producer credit as it consumes. */
+    private final Credits.Grants grants;
+
     MsgStreamImpl(ContextImpl ctx) {
+        this(ctx, false);
+    }
+
+    MsgStreamImpl(ContextImpl ctx, boolean oneWayConsumer) {
         this.ctx = ctx;
+        this.grants = oneWayConsumer ? new Credits.Grants() : null;
     }
 
     @Override
@@ -83,11 +91,13 @@ final class MsgStreamImpl implements MsgStream {
     private Object take(Msg m, java.lang.reflect.Type type) {
         switch (m) {
             case Msg.Yield y -> {
-                return ctx.decodePayload(y.pld(), type);
+                Object v = ctx.decodePayload(y.pld(), type);
+                if (grants != null) grant(grants.consumed());
+                return v;
             }
             case Msg.Stop s when s == ContextInbox.DROPPED -> throw new tractor.StreamOverrun("stream msgs from " + ctx.peer()
-                    + " were dropped here: more than the buffer of " + ContextInbox.BUFFER + " arrived before this task consumed them"
-                    + " (open the context with allowOverruns to queue more)");
+                    + " were dropped here: more than the buffer of " + ctx.inbox.limit() + " arrived before this task consumed them"
+                    + (ctx.inbox.limit() > ContextInbox.BUFFER ? "" : " (open the context with allowOverruns to queue more)"));
             case Msg.Stop s -> throw end("the peer closed its stream");
             case Msg.Return r -> {
                 ctx.stashReturn(r);
@@ -108,6 +118,15 @@ final class MsgStreamImpl implements MsgStream {
         EndOfChannelException e = new EndOfChannelException(why);
         ended = e;
         return e;
+    }
+
+    private void grant(int n) {
+        if (n == 0) return;
+        try {
+            ctx.ch.send(new Msg.Yield(ctx.cid(), ctx.codec.encode((long) n)));
+        } catch (RuntimeException e) {
+            // the producer is gone: the next receive reports how the stream ended
+        }
     }
 
     /** Whether the peer ended the stream (Stop, Return or Error seen). */

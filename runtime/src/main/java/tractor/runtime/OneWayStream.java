@@ -16,7 +16,7 @@ final class OneWayStream implements MsgStream {
 
     OneWayStream(ContextImpl ctx) {
         this.ctx = ctx;
-        this.stream = new MsgStreamImpl(ctx);
+        this.stream = new MsgStreamImpl(ctx, true);
     }
 
     @Override

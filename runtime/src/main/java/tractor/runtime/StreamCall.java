@@ -34,7 +34,7 @@ final class StreamCall {
             CancelScope scope = CancelScope.run(sc -> {
                 task.bind(sc);
                 ctx.bindScope(sc);
-                produce(ch, s.cid(), ctx.codec, m, args);
+                produce(ch, s.cid(), ctx, m, args);
             });
             RemoteActorError remote = ctx.maybeRemoteError();
             if (scope.cancelledCaught() && remote != null && !(remote instanceof tractor.ContextCancelled)) {
@@ -53,10 +53,12 @@ final class StreamCall {
         }
     }
 
-    private void produce(Channel ch, String cid, PayloadCodec codec, Method m, Object[] args) throws Exception {
+    private void produce(Channel ch, String cid, ContextImpl ctx, Method m, Object[] args) throws Exception {
+        Credits credits = new Credits(ctx);
         Emitter out = value -> {
             Sc.checkpointIfCancelled();
-            ch.send(new Msg.Yield(cid, codec.encode(value)));
+            credits.take();
+            ch.send(new Msg.Yield(cid, ctx.codec.encode(value)));
         };
         if (Invoker.takesEmitter(m)) {
             Object[] full = new Object[args.length + 1];

@@ -69,6 +69,31 @@ class StreamTest {
 
     @ParameterizedTest
     @MethodSource("tractor.runtime.Matrix#pairs")
+    void aFastProducerNeverOverrunsASlowConsumer(String b, String t) throws Exception {
+        withChild(b, t, p -> {
+            int n = 50_000;
+            long expected = (long) n * (n - 1) / 2;
+            long sum = 0;
+            long count = 0;
+            try (MsgStream s = p.openStreamFrom(Streams::range, n)) {
+                for (Object o : s) {
+                    sum += (Long) o;
+                    if (++count % 10_000 == 0) tractor.sc.Sc.sleep(java.time.Duration.ofMillis(50)); // the consumer stalls now and then
+                }
+            }
+            assertEquals(n, count);
+            assertEquals(expected, sum);
+            // the same through a subscription: its consumption grants credit too
+            try (MsgStream s = p.openStreamFrom(Streams::range, 2_000); MsgStream sub = s.subscribe()) {
+                long c = 0;
+                for (Object o : sub) c++;
+                assertEquals(2_000, c);
+            }
+        });
+    }
+
+    @ParameterizedTest
+    @MethodSource("tractor.runtime.Matrix#pairs")
     void leavingTheConsumerCancelsTheProducer(String b, String t) throws Exception {
         Path marker = Files.createTempFile("producer", ".marker");
         Files.delete(marker);
