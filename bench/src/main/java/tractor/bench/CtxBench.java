@@ -27,8 +27,9 @@ import tractor.Tractor;
  *     a {@code Stream<Long>} of 0..n-1, iterated to its end; rate = n / (open to end). One-way streams
  *     have no flow control (a producer faster than its consumer overruns the consumer's buffer,
  *     StreamOverrun), so this may fail: it is reported as such;</li>
- * <li>{@code ctx-credit}: the same n small ints over a context stream, with credit-based flow control
- *     in user code (the producer keeps at most 64 values unacknowledged, the consumer acks every 32):
+ * <li>{@code ctx-credit64} / {@code ctx-credit640}: the same n small ints over a context stream, with
+ *     credit-based flow control in user code (the producer keeps at most 64 / 640 values unacknowledged,
+ *     the consumer acks every quarter window; 640 needs the context opened with {@code allowOverruns}):
  *     the sustainable one-way rate through the public API;</li>
  * <li>baselines {@code ow-raw-batched} (64 KiB writes) and {@code ow-raw-flush} (one write per msg).</li>
  * </ul>
@@ -41,7 +42,6 @@ public final class CtxBench {
     static final int N = Integer.getInteger("ctx.roundtrips", 20_000);
     static final long MSGS = Long.getLong("ctx.msgs", 1_000_000);
     static final int WINDOW = 64;
-    static final int ACK_EVERY = 32;
 
     private CtxBench() {}
 
@@ -55,16 +55,21 @@ public final class CtxBench {
         }
     }
 
+    /** A plain call: the child is up and serving. */
+    public static long ready() {
+        return ProcessHandle.current().pid();
+    }
+
     /** A one-way producer: 0..n-1. */
     public static Stream<Long> ints(long n) {
         return LongStream.range(0, n).boxed();
     }
 
-    /** Sends 0..n-1 with at most {@link #WINDOW} unacknowledged (each ack grants {@link #ACK_EVERY} more). */
-    public static long credit(Context ctx, long n) {
+    /** Sends 0..n-1 with at most {@code window} values unacknowledged (each ack grants what it carries). */
+    public static long credit(Context ctx, long n, int window) {
         ctx.started();
         try (MsgStream s = ctx.openStream()) {
-            long credit = WINDOW;
+            long credit = window;
             for (long i = 0; i < n; i++) {
                 while (credit == 0) credit += ((Number) s.receive()).longValue();
                 s.send(i);
@@ -116,17 +121,23 @@ public final class CtxBench {
         return new IpcBench.Result(n * 1e9 / el, 0, 0);
     }
 
-    static IpcBench.Result ctxCredit(Portal p, long n) {
+    /**
+     * {@code window} 64: within the context's default buffer; 640: within the 680 of a context opened
+     * with {@code allowOverruns}. The consumer acks every {@code window / 4} values.
+     */
+    static IpcBench.Result ctxCredit(Portal p, long n, int window) {
         long t0 = System.nanoTime();
         long count = 0;
-        try (Context ctx = p.openContext(CtxBench::credit, n)) {
+        int ackEvery = window / 4;
+        try (Context ctx = p.openContext(tractor.Endpoint.of((tractor.Endpoints.Ctx2<Long, Integer, Long>) CtxBench::credit),
+                window > WINDOW, n, window)) {
             ctx.first();
             try (MsgStream s = ctx.openStream()) {
                 while (true) {
                     long v = ((Number) s.receive()).longValue();
                     if (v < 0) break;
                     if (v != count) throw new AssertionError("got " + v + " at " + count);
-                    if (++count % ACK_EVERY == 0) s.send((long) ACK_EVERY);
+                    if (++count % ackEvery == 0) s.send((long) ackEvery);
                 }
             }
             ctx.waitForResult();
@@ -162,7 +173,8 @@ public final class CtxBench {
     static final String[][] RATIOS = {
             {"ctx-pingpong", "pp-raw-platform"}, {"ctx-pingpong", "pp-raw-virtual"},
             {"stream-from", "ow-raw-batched"}, {"stream-from", "ow-raw-flush"},
-            {"ctx-credit", "ow-raw-batched"}, {"ctx-credit", "ow-raw-flush"}};
+            {"ctx-credit64", "ow-raw-batched"}, {"ctx-credit64", "ow-raw-flush"},
+            {"ctx-credit640", "ow-raw-batched"}, {"ctx-credit640", "ow-raw-flush"}};
 
     public static void main(String[] args) throws Exception {
         System.out.printf(Locale.ROOT, "contexts and streams, root <-> one process actor (tcp): %d rounds; ping-pong %d+%d round trips,"
@@ -173,10 +185,10 @@ public final class CtxBench {
         Tractor.openNursery(root, an -> {
             long s0 = System.nanoTime();
             Portal p = an.startActor("echo", ActorOptions.of().enable(CtxBench.class));
-            p.run(CtxBench::ints, 1L); // connected and serving
+            p.run(CtxBench::ready); // connected and serving
             System.out.printf(Locale.ROOT, "child actor spawned and serving in %.0f ms%n", (System.nanoTime() - s0) / 1e6);
             // warm the one-way paths once (JIT), not timed
-            measure(new LinkedHashMap<>(), 0, "warm ctx-credit", () -> ctxCredit(p, Math.min(MSGS, 200_000)));
+            measure(new LinkedHashMap<>(), 0, "warm ctx-credit", () -> ctxCredit(p, Math.min(MSGS, 200_000), 640));
             measure(new LinkedHashMap<>(), 0, "warm stream-from", () -> streamFrom(p, Math.min(MSGS, 200_000)));
             for (int round = 1; round <= ROUNDS; round++) {
                 int r = round;
@@ -184,7 +196,8 @@ public final class CtxBench {
                 measure(all, r, "ctx-pingpong", () -> ctxPingPong(p));
                 for (String c : List.of("ow-raw-batched", "ow-raw-flush")) measure(all, r, c, () -> IpcBench.runCase(c, "tcp"));
                 measure(all, r, "stream-from", () -> streamFrom(p, MSGS));
-                measure(all, r, "ctx-credit", () -> ctxCredit(p, MSGS));
+                measure(all, r, "ctx-credit64", () -> ctxCredit(p, MSGS, 64));
+                measure(all, r, "ctx-credit640", () -> ctxCredit(p, MSGS, 640));
                 StringBuilder sb = new StringBuilder("round " + r + " ratios:");
                 for (String[] q : RATIOS) {
                     sb.append(String.format(Locale.ROOT, "  %s/%s %.2f", q[0], q[1].replace("-raw", ""),
