@@ -5,6 +5,7 @@
  */
 module tractor.bench {
     requires tractor.sc;
+    requires tractor.api;
     requires tractor.runtime;
     requires tractor.transport.spi;
     requires jmh.core;

@@ -17,7 +17,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * below 1 is faster than the baseline).
  *
  * <p>Arguments: {@code [selection [resultFile]]}; the selection {@code sc} (default) runs every
- * benchmark of this module, {@code ipc} runs {@link IpcBench} (JVM to JVM transports, not JMH),
+ * benchmark of this module, {@code ipc} runs {@link IpcBench} (JVM to JVM transports, not JMH), {@code ctx} runs
+ * {@link CtxBench} (contexts and streams between two process actors, not JMH),
  * anything else is a JMH include regex.
  */
 public final class Report {
@@ -37,6 +38,10 @@ public final class Report {
         if (selection.equals("ipc")) { // whole-program JVM<->JVM transport benchmark, not JMH
             IpcBench.main(new String[0]);
             return;
+        }
+        if (selection.equals("ctx")) { // contexts and streams between two process actors, against raw sockets
+            CtxBench.main(new String[0]);
+            System.exit(0);
         }
         String include = selection.equals("sc") ? "tractor\\.bench\\..*" : selection;
         OptionsBuilder b = new OptionsBuilder();

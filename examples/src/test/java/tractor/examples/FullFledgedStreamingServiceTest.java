@@ -1,0 +1,37 @@
+package tractor.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import tractor.testkit.Bounded;
+
+@Bounded(seconds = 90)
+class FullFledgedStreamingServiceTest {
+    @Test
+    void fourActorsTwoFannedInStreamsOneDedupedFeedInOrder() throws Exception {
+        List<String> lines = Output.of(FullFledgedStreamingService::main);
+        // a child's lines are relayed through its stdout pipe: their order against the root's own is not fixed
+        List<String> root = lines.stream().filter(l -> !l.startsWith("[aggregator] ")).toList();
+        List<String> aggregator = lines.stream().filter(l -> l.startsWith("[aggregator] ")).toList();
+        assertEquals(3, root.size(), lines.toString());
+        assertTrue(root.get(0).matches("STREAM TIME = \\d+\\.\\d{3}"), lines.toString());
+        assertTrue(root.get(1).matches("STREAM \\+ SPAWN TIME = \\d+\\.\\d{3}"), lines.toString());
+        assertEquals("received 1000 values: 0..999 in order", root.get(2), lines.toString());
+        assertEquals(5, aggregator.size(), lines.toString());
+        assertEquals(java.util.Set.of("[aggregator] FINISHED ITERATING streamer_1", "[aggregator] FINISHED ITERATING streamer_2"),
+                java.util.Set.copyOf(aggregator.subList(0, 2)), lines.toString());
+        assertEquals(List.of(
+                "[aggregator] FINISHED ITERATING in aggregator",
+                "[aggregator] WAITING on `ActorNursery` to finish",
+                "[aggregator] AGGREGATOR COMPLETE!"), aggregator.subList(2, 5), lines.toString());
+    }
+
+    @Test
+    void theRootReceivesExactlyZeroToSeedInOrder() throws Exception {
+        List<Object> got = FullFledgedStreamingService.run();
+        assertEquals(1000, got.size());
+        for (int i = 0; i < 1000; i++) assertEquals((long) i, got.get(i));
+    }
+}
