@@ -1,2 +1,5 @@
-/** OSGi glue (issue: OSGi and JPMS deployment): backends registered as OSGi services. */
+/**
+ * The OSGi probe: an application bundle that opens actor trees inside an OSGi framework, with the backends
+ * picked by name ({@code thread}, {@code process}) from the bundles installed beside it.
+ */
 package tractor.bundles;

@@ -1,0 +1,57 @@
+package tractor.examples.jpms;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import tractor.testkit.Bounded;
+
+/**
+ * The app that requires only tractor.api, run in new JVMs: on the module path and on the class path, its
+ * backends being the modules put on the path and the one picked by {@code TRACTOR_SPAWN_METHOD}.
+ */
+@Bounded(seconds = 120)
+class AppTest {
+    static final Pattern PIDS = Pattern.compile("app pid=(\\d+) module=(\\S+)\\R+child pid=(\\d+) module=(\\S+)");
+
+    static Matcher ran(Paths.Run r) {
+        assertEquals(0, r.exit(), r.output());
+        Matcher m = PIDS.matcher(r.output());
+        assertTrue(m.find(), r.output());
+        return m;
+    }
+
+    @Test
+    void onTheModulePathWithOnlyTheThreadBackendAndTcp() throws Exception {
+        Matcher m = ran(Paths.app(true, Set.of("tractor.spawn.thread", "tractor.transport.tcp"), "thread"));
+        assertEquals("tractor.examples.jpms", m.group(2));
+        assertEquals(m.group(1), m.group(3), "a thread child runs in the app's JVM");
+    }
+
+    @Test
+    void onTheModulePathWithEveryBackendTheProcessBackendStartsAChildJvmOnTheModulePath() throws Exception {
+        Matcher m = ran(Paths.app(true, Paths.BACKENDS, "process"));
+        assertNotEquals(m.group(1), m.group(3), "a process child is another JVM");
+        assertEquals("tractor.examples.jpms", m.group(4));
+    }
+
+    @Test
+    void theSameAppOnTheClassPath() throws Exception {
+        Matcher m = ran(Paths.app(false, Paths.BACKENDS, "process"));
+        assertEquals("null", m.group(2), "the unnamed module");
+        assertNotEquals(m.group(1), m.group(3));
+        assertEquals("null", m.group(4));
+    }
+
+    @Test
+    void aBackendWhoseModuleIsMissingIsReportedWithTheFix() throws Exception {
+        Paths.Run r = Paths.app(true, Set.of("tractor.spawn.process", "tractor.transport.tcp"), "thread");
+        assertNotEquals(0, r.exit(), r.output());
+        assertTrue(r.output().contains("no spawn backend named \"thread\" (found: [process])"), r.output());
+        assertTrue(r.output().contains("put its module on the module path or class path"), r.output());
+    }
+}
