@@ -119,7 +119,7 @@ final class ActorRuntime implements Actor {
             });
         } finally {
             closed.countDown();
-            peers.closeAll();
+            peers.closeAllAndWait(Duration.ofSeconds(1));
             listener.close();
             backends.close();
             CURRENT.remove();

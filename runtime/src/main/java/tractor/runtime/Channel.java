@@ -46,6 +46,7 @@ final class Channel implements AutoCloseable {
     private volatile TransportClosed failure;
     private volatile boolean closed;
     private ScheduledFuture<?> heartbeat;
+    private final java.util.concurrent.CountDownLatch loopDone = new java.util.concurrent.CountDownLatch(1);
 
     Channel(FrameChannel frames, ChannelOptions options, CodecLimits limits) {
         this.frames = frames;
@@ -212,7 +213,11 @@ final class Channel implements AutoCloseable {
             TransportClosed cause = end != null ? end : new TransportClosed("channel to " + describePeer() + " closed by this actor");
             dialogs.values().forEach(s -> s.fail(cause));
             dialogs.clear();
-            onEnd.accept(end);
+            try {
+                onEnd.accept(end);
+            } finally {
+                loopDone.countDown();
+            }
         }
     }
 
@@ -251,6 +256,11 @@ final class Channel implements AutoCloseable {
                 }
             });
         }
+    }
+
+    /** Waits at most {@code timeout} for the msg loop (if started) to have ended; true when it has. */
+    boolean awaitLoopEnd(Duration timeout) throws InterruptedException {
+        return heartbeat == null || loopDone.await(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     /** Whether the channel is usable: not closed, not failed. */

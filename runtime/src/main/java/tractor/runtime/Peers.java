@@ -46,6 +46,24 @@ final class Peers {
         expected.values().forEach(f -> f.cancel(false));
     }
 
+    /**
+     * Closes every channel and waits (at most {@code each} per channel) for their msg loops to end, so
+     * that no loop of this actor outlives it.
+     */
+    void closeAllAndWait(java.time.Duration each) {
+        List<Channel> open = all();
+        open.forEach(Channel::close);
+        expected.values().forEach(f -> f.cancel(false));
+        for (Channel ch : open) {
+            try {
+                ch.awaitLoopEnd(each);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     @Override
     public String toString() {
         return "peers " + byPeer.keySet();

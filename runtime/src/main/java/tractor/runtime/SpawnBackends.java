@@ -39,21 +39,38 @@ final class SpawnBackends implements AutoCloseable {
 
     private SpawnBackend create(String name) {
         List<String> known = new ArrayList<>();
+        SpawnBackendProvider chosen = null;
         var it = ServiceLoader.load(SpawnBackendProvider.class, loader).iterator();
         while (true) {
             SpawnBackendProvider p;
+            String pName;
             try {
                 if (!it.hasNext()) break;
                 p = it.next();
-            } catch (ServiceConfigurationError e) {
-                Log.warn("spawn", "skipping a broken spawn backend provider: " + e.getMessage());
+                pName = p.name();
+            } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
+                Log.warn("spawn", "skipping a broken spawn backend provider: " + e.getMessage()
+                        + "; remove its jar or fix its provides / META-INF/services entry");
                 continue;
             }
-            known.add(p.name());
-            if (p.name().equals(name)) return p.create();
+            if (known.contains(pName)) {
+                Log.warn("spawn", "spawn backend provider " + p.getClass().getName() + " skipped: the name \"" + pName
+                        + "\" is already taken by another provider; remove one of the two jars");
+                continue;
+            }
+            known.add(pName);
+            if (pName.equals(name)) chosen = p;
         }
-        throw new RuntimeFailure("no spawn backend named \"" + name + "\" (found: " + known
-                + "); put its module on the module path or class path, or choose another with the spawnBackend option or " + ENV);
+        if (chosen == null) {
+            throw new RuntimeFailure("no spawn backend named \"" + name + "\" (found: " + known
+                    + "); put its module on the module path or class path, or choose another with the spawnBackend option or " + ENV);
+        }
+        try {
+            return chosen.create();
+        } catch (RuntimeException | LinkageError e) {
+            throw new RuntimeFailure("spawn backend \"" + name + "\" (" + chosen.getClass().getName() + ") failed to start: " + e
+                    + "; fix or remove that provider", e);
+        }
     }
 
     @Override

@@ -71,7 +71,7 @@ public final class Transports {
                 p.name().length(); // a provider whose name() throws is broken too
                 out.add(p);
             } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
-                report.accept("skipping broken transport provider: " + oneLine(e));
+                report.accept("skipping broken transport provider: " + oneLine(e) + "; remove its jar or fix its provides / META-INF/services entry");
             }
         }
         return out;
