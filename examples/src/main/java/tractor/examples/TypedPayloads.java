@@ -31,16 +31,19 @@ public final class TypedPayloads {
 
     public record Done() implements Msg {}
 
-    /** Starts with {@code Total(0)}, answers each {@code Add} with the running total, returns it at {@code Done}. */
+    /**
+     * Starts with {@code Total(0)}, answers each {@code Add} with the running total, returns the final
+     * {@code Total} at {@code Done} (the spec covers the result too, as tractor's covers {@code Return}).
+     */
     @PayloadSpec(Msg.class)
-    public static long accumulator(Context ctx) {
+    public static Total accumulator(Context ctx) {
         long sum = 0;
         ctx.started(new Total(sum));
         try (MsgStream stream = ctx.openStream()) {
             while (true) {
                 switch ((Msg) stream.receive()) {
                     case Add(long n) -> stream.send(new Total(sum += n));
-                    case Done() -> { return sum; }
+                    case Done() -> { return new Total(sum); }
                     case Total t -> throw new IllegalStateException("unexpected " + t);
                 }
             }

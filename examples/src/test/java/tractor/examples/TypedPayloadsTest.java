@@ -17,7 +17,7 @@ class TypedPayloadsTest {
                 "Add[n=1] -> Total[sum=1]",
                 "Add[n=2] -> Total[sum=3]",
                 "Add[n=3] -> Total[sum=6]",
-                "result: 6"), lines.subList(0, 5), lines.toString());
+                "result: Total[sum=6]"), lines.subList(0, 5), lines.toString());
         assertEquals(7, lines.size(), lines.toString());
         String started = lines.get(5);
         assertTrue(started.startsWith("started violation: RemoteActorError boxing tractor.MsgTypeError: "), started);
