@@ -335,12 +335,12 @@ class ContextSemanticsTest {
                         s.send("x");
                         assertEquals("x", s.receive());
                         if (when.equals("post_stream_open")) {
-                            assertTrue(CancelScope.moveOnAfter(Duration.ofMillis(500), ctx::waitForResult).cancelledCaught());
+                            assertTrue(CancelScope.moveOnAfter(Duration.ofMillis(500), sc -> ctx.waitForResult()).cancelledCaught());
                             ctx.cancel();
                         }
                     }
                     if (when.equals("post_stream_close")) {
-                        assertTrue(CancelScope.moveOnAfter(Duration.ofMillis(500), ctx::waitForResult).cancelledCaught());
+                        assertTrue(CancelScope.moveOnAfter(Duration.ofMillis(500), sc -> ctx.waitForResult()).cancelledCaught());
                         ctx.cancel();
                     }
                     assertInstanceOf(ContextCancelled.class, ctx.waitForResult());
