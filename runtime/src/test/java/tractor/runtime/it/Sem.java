@@ -7,7 +7,6 @@ import tractor.Context;
 import tractor.MsgStream;
 import tractor.Portal;
 import tractor.Tractor;
-import tractor.runtime.IpcBreak;
 import tractor.sc.Cancelled;
 import tractor.sc.EndOfChannelException;
 import tractor.sc.Sc;
@@ -188,8 +187,24 @@ public final class Sem {
     public static void breakIpc(Context ctx, String how) {
         ctx.started();
         MsgStream s = ctx.openStream();
-        if (how.equals("close")) IpcBreak.close(ctx);
-        else IpcBreak.eof(ctx);
+        try {
+            // tractor's break_ipc: reach the channel under ctx (runtime internals; the child JVM runs
+            // with --add-opens tractor.runtime/tractor.runtime=ALL-UNNAMED, see IpcFaultsTest)
+            java.lang.reflect.Field chF = ctx.getClass().getDeclaredField("ch");
+            chF.setAccessible(true);
+            Object ch = chF.get(ctx);
+            if (how.equals("close")) {
+                java.lang.reflect.Method close = ch.getClass().getDeclaredMethod("close");
+                close.setAccessible(true);
+                close.invoke(ch);
+            } else {
+                java.lang.reflect.Field fr = ch.getClass().getDeclaredField("frames");
+                fr.setAccessible(true);
+                ((tractor.transport.spi.FrameChannel) fr.get(ch)).shutdownOutput();
+            }
+        } catch (ReflectiveOperationException | java.io.InterruptedIOException e) {
+            throw new IllegalStateException("cannot break the IPC of " + ctx, e);
+        }
         s.closed();
         Sc.sleepForever();
     }
