@@ -423,13 +423,18 @@ class ContextSemanticsTest {
             try (Context ctx = p.openContext(ep("echoRecording"), false, false, false)) {
                 List<Object> got = new ArrayList<>();
                 try (MsgStream s = ctx.openStream()) {
+                    tractor.sc.Event gotYo = new tractor.sc.Event();
                     Nursery.run(n -> {
                         n.startSoon(() -> {
                             s.send("yo");
+                            gotYo.await(); // the echo is back: cancel while the main task waits in its loop
                             ctx.cancel();
                         });
                         try {
-                            for (Object m : s) got.add(m);
+                            for (Object m : s) {
+                                got.add(m);
+                                gotYo.set();
+                            }
                         } catch (ContextCancelled cc) {
                             assertEquals(me(), cc.canceller()); // our own: absorbed at block exit
                         }
