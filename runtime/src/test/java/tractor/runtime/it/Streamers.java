@@ -4,14 +4,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Set;
 import tractor.ActorOptions;
-import tractor.Context;
 import tractor.Emitter;
 import tractor.MsgStream;
 import tractor.Portal;
 import tractor.RootOptions;
 import tractor.Tractor;
+import tractor.sc.Cancelled;
 import tractor.sc.MemoryChannel;
 import tractor.sc.Nursery;
 import tractor.sc.Sc;
@@ -20,32 +22,52 @@ import tractor.sc.Sc;
 public final class Streamers {
     private Streamers() {}
 
-    /** tractor's {@code stream_seq}: yields 0..9, then blocks until cancelled, recording the cancellation. */
-    public static void seqThenBlock(Emitter out, String markerFile) throws Exception {
+    /**
+     * tractor's {@code async_gen_stream}: yields each value of {@code seq} (sleeping 0.1 s after each), then
+     * blocks until cancelled, recording the cancellation in {@code markerFile}.
+     */
+    public static Iterator<Integer> seqThenBlock(List<Integer> seq, String markerFile) {
+        return new Iterator<>() {
+            int i;
+
+            @Override
+            public boolean hasNext() {
+                try {
+                    if (i > 0) Sc.sleep(Duration.ofMillis(100));
+                    if (i < seq.size()) return true;
+                    Sc.sleepForever();
+                    return false;
+                } catch (Cancelled c) {
+                    mark(markerFile);
+                    throw c;
+                }
+            }
+
+            @Override
+            public Integer next() {
+                return seq.get(i++);
+            }
+        };
+    }
+
+    /** tractor's legacy {@code context_stream} ({@code ctx.send_yield}): the emitting flavour of the same producer. */
+    public static void emitSeqThenBlock(Emitter out, List<Integer> seq, String markerFile) {
         try {
-            for (int i = 0; i < 10; i++) {
-                out.emit(i);
-                Sc.sleep(Duration.ofMillis(1));
+            for (int v : seq) {
+                out.emit(v);
+                Sc.sleep(Duration.ofMillis(100));
             }
             Sc.sleepForever();
         } finally {
-            Files.writeString(Path.of(markerFile), "cancelled");
+            mark(markerFile);
         }
     }
 
-    /** The context flavour of the same producer: started, then 0..9 over the stream, then blocks. */
-    public static void ctxSeqThenBlock(Context ctx, String markerFile) throws Exception {
+    static void mark(String markerFile) {
         try {
-            ctx.started();
-            try (MsgStream s = ctx.openStream()) {
-                for (int i = 0; i < 10; i++) {
-                    s.send(i);
-                    Sc.sleep(Duration.ofMillis(1));
-                }
-                Sc.sleepForever();
-            }
-        } finally {
             Files.writeString(Path.of(markerFile), "cancelled");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
@@ -62,6 +84,11 @@ public final class Streamers {
      * and re-emits every value once (the first copy), then cancels its own nursery.
      */
     public static void aggregate(Emitter out, int seed) throws Exception {
+        aggregatePaced(out, seed, 100L);
+    }
+
+    /** {@link #aggregate} with the streamers pausing {@code pauseMicros} after each value. */
+    public static void aggregatePaced(Emitter out, int seed, long pauseMicros) throws Exception {
         Tractor.openNursery(RootOptions.of(), an -> {
             Portal[] portals = new Portal[2];
             for (int i = 0; i < 2; i++) portals[i] = an.startActor("streamer_" + (i + 1), ActorOptions.of().enable(Streamers.class));
@@ -70,7 +97,7 @@ public final class Streamers {
                 for (Portal p : portals) {
                     var send = ch.sender().clone();
                     n.startSoon(() -> {
-                        try (send; MsgStream s = p.openStreamFrom(Streamers::streamData, seed, 100L)) {
+                        try (send; MsgStream s = p.openStreamFrom(Streamers::streamData, seed, pauseMicros)) {
                             for (Object v : s) send.send(v);
                         }
                     });
