@@ -87,6 +87,12 @@ public interface Context extends AutoCloseable {
     MsgStream openStream();
 
     /**
+     * {@link #openStream()}, choosing whether this side queues stream msgs past its buffer (up to 616
+     * more) instead of reporting an overrun to the sender (tractor's {@code open_stream(allow_overruns=)}).
+     */
+    MsgStream openStream(boolean allowOverruns);
+
+    /**
      * Parent side: waits for the child's final outcome, discarding stream msgs still in flight. Returns
      * the child's return value, or the {@link ContextCancelled} of a cancel this side requested.
      *

@@ -143,6 +143,14 @@ final class ContextImpl implements Context, MsgSink {
 
     RemoteActorError record(RemoteActorError e) {
         if (remoteError == null) remoteError = e;
+        return raised(e);
+    }
+
+    private volatile boolean remoteRaised;
+
+    /** Marks {@code e} as raised to this side's task, so that {@link #close()} does not raise it again. */
+    RemoteActorError raised(RemoteActorError e) {
+        if (e == remoteError) remoteRaised = true;
         return e;
     }
 
@@ -169,15 +177,21 @@ final class ContextImpl implements Context, MsgSink {
     }
 
     @Override
-    public synchronized MsgStream openStream() {
+    public MsgStream openStream() {
+        return openStream(false);
+    }
+
+    @Override
+    public synchronized MsgStream openStream(boolean allowOverruns) {
         if (side == Side.CHILD && !started) {
             throw new IllegalStateException("Context.started() must be called before opening a stream");
         }
-        if (stream != null) throw new IllegalStateException("the stream of context " + cid + " was already opened: a stream is one-shot");
-        if (cancelCalled) {
-            if (remoteError != null) throw remoteError;
+        if (cancelCalled) { // tractor checks for a requested cancel first: the received cancellation is the answer
+            if (remoteError != null) throw raised(remoteError);
             throw new IllegalStateException("stream opened after Context.cancel() was called");
         }
+        if (stream != null) throw new IllegalStateException("the stream of context " + cid + " was already opened: a stream is one-shot");
+        if (allowOverruns) inbox.allowOverruns();
         stream = new MsgStreamImpl(this);
         return stream;
     }
@@ -214,7 +228,7 @@ final class ContextImpl implements Context, MsgSink {
         RemoteActorError e = remoteError;
         if (e != null) {
             if (isSelfCancelAck(e)) return e;
-            throw e;
+            throw raised(e);
         }
         if (localError instanceof tractor.MsgTypeError bad) throw bad;
         return result;
@@ -286,10 +300,25 @@ final class ContextImpl implements Context, MsgSink {
         onFinal(r);
     }
 
+    private ContextImpl outer;
+    private boolean bound;
+
+    /** Parent side: makes this the calling task's current context until {@link #close()}. */
+    void bindToCaller() {
+        outer = CURRENT.get();
+        CURRENT.set(this);
+        bound = true;
+    }
+
     @Override
     public void close() {
+        if (bound) {
+            bound = false;
+            if (outer == null) CURRENT.remove();
+            else CURRENT.set(outer);
+        }
         try {
-            if (side == Side.PARENT && !resultWaited && !hasOutcome()) abnormalClose();
+            if (side == Side.PARENT && !resultWaited) abnormalClose();
         } finally {
             ch.unregister(cid);
             inbox.close();
@@ -299,6 +328,11 @@ final class ContextImpl implements Context, MsgSink {
     /** Cancels the far task and waits for its final msg, shielded and bounded by the cancel wait. */
     private void abnormalClose() {
         boolean askedBefore = cancelCalled;
+        RemoteActorError before = remoteError;
+        if (before != null) { // the outcome is already here: a cross-cancel (even our own cancelActor) is raised
+            if (askedBefore && isSelfCancelAck(before) || remoteRaised) return;
+            throw raised(before);
+        }
         cancel();
         try {
             CancelScope.runShielded(s -> {
@@ -309,7 +343,7 @@ final class ContextImpl implements Context, MsgSink {
             Log.debug(rt, "context " + cid + " closed without its final msg: " + e);
         }
         RemoteActorError e = remoteError;
-        if (e != null && !isSelfCancelAck(e)) throw e;
+        if (e != null && !isSelfCancelAck(e) && !remoteRaised) throw raised(e);
         if (!askedBefore && (e != null || ch.isOpen())) {
             throw new IllegalStateException("context " + cid + " closed without waitForResult(): the far task was cancelled");
         }

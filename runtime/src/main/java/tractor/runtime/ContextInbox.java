@@ -19,7 +19,7 @@ final class ContextInbox {
     static final int OVERFLOW = 616;
     private static final int CONTROL_SLACK = 16;
 
-    private final int yieldLimit;
+    private volatile int yieldLimit;
     private final MemoryChannel<Msg> queue;
     private final AtomicInteger yields = new AtomicInteger();
     private volatile TransportClosed failure;
@@ -30,7 +30,12 @@ final class ContextInbox {
 
     ContextInbox(boolean allowOverruns) {
         this.yieldLimit = allowOverruns ? BUFFER + OVERFLOW : BUFFER;
-        this.queue = Sc.openMemoryChannel(yieldLimit + CONTROL_SLACK);
+        this.queue = Sc.openMemoryChannel(BUFFER + OVERFLOW + CONTROL_SLACK); // a bound only: the deque grows lazily
+    }
+
+    /** From now on, queue up to {@link #OVERFLOW} stream msgs past the buffer instead of refusing them. */
+    void allowOverruns() {
+        yieldLimit = BUFFER + OVERFLOW;
     }
 
     /** How many stream msgs may wait here. */

@@ -35,9 +35,17 @@ final class MsgStreamImpl implements MsgStream {
     @Override
     public void send(Object value) {
         RemoteActorError e = ctx.maybeRemoteError();
-        if (e != null && !ctx.isSelfCancelAck(e)) throw e;
+        if (e != null && !ctx.isSelfCancelAck(e)) throw ctx.raised(e);
         if (closedHere) throw new EndOfChannelException("stream of context " + ctx.cid() + " was closed by this side");
-        ctx.ch.send(new Msg.Yield(ctx.cid(), ctx.codec.encode(value)));
+        try {
+            ctx.ch.send(new Msg.Yield(ctx.cid(), ctx.codec.encode(value)));
+        } catch (ClosedResourceException closed) {
+            // this side closed the channel under the stream: to the stream's user the transport is gone
+            TransportClosed t = new TransportClosed("the channel to " + ctx.peer() + " was closed by this actor",
+                    new java.nio.channels.ClosedChannelException());
+            t.addSuppressed(closed);
+            throw t;
+        }
     }
 
     /** Set by the first {@link #subscribe()}: from then on every receive goes through the broadcaster. */
@@ -45,8 +53,7 @@ final class MsgStreamImpl implements MsgStream {
 
     @Override
     public Object receive() {
-        BroadcastReceiver<Object> b = broadcast;
-        return b != null ? b.receive() : receive(Object.class);
+        return receive(Object.class);
     }
 
     @Override
@@ -83,7 +90,7 @@ final class MsgStreamImpl implements MsgStream {
         EndOfChannelException end = ended;
         if (end != null) {
             RemoteActorError e = ctx.maybeRemoteError();
-            if (e != null && !ctx.isSelfCancelAck(e)) throw e;
+            if (e != null && !ctx.isSelfCancelAck(e)) throw ctx.raised(e);
             throw end;
         }
     }
@@ -108,7 +115,7 @@ final class MsgStreamImpl implements MsgStream {
                 RemoteActorError err = ctx.maybeRemoteError();
                 ended = new EndOfChannelException("the peer's task ended with " + err.boxedTypeName());
                 if (ctx.isSelfCancelAck(err)) throw ended;
-                throw err;
+                throw ctx.raised(err);
             }
             default -> throw new IllegalStateException("protocol error: " + m.msgType() + " in the stream of " + ctx);
         }

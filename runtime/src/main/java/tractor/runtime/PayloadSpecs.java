@@ -12,6 +12,16 @@ import tractor.PayloadSpec;
 final class PayloadSpecs {
     private PayloadSpecs() {}
 
+    /** The payload as a value and its type, for messages: {@code 10 (java.lang.Long)}. */
+    private static String show(PayloadCodec codec, RawPayload raw) {
+        try {
+            Object v = codec.decode(raw);
+            return v == null ? "null" : v + " (" + v.getClass().getName() + ")";
+        } catch (RuntimeException e) {
+            return raw.toString();
+        }
+    }
+
     /** The spec of {@code m}, or null. */
     static Class<?> of(Method m) {
         PayloadSpec s = m.getAnnotation(PayloadSpec.class);
@@ -46,12 +56,12 @@ final class PayloadSpecs {
                     misses.add(c.getSimpleName() + ": " + e.getMessage());
                 }
             }
-            throw new MsgTypeError("payload " + raw + " fits no " + spec.getName() + " variant: " + misses);
+            throw new MsgTypeError("payload " + show(codec, raw) + " fits no " + spec.getName() + " variant: " + misses);
         }
         try {
             return codec.decode(raw.bytes(), 0, raw.length(), (Type) spec);
         } catch (MsgDecodeException e) {
-            throw new MsgTypeError("payload " + raw + " does not fit " + spec.getName() + ": " + e.getMessage(), e);
+            throw new MsgTypeError("payload " + show(codec, raw) + " does not fit the spec " + spec.getName() + ": " + e.getMessage(), e);
         }
     }
 }

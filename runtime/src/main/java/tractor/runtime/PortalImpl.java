@@ -180,6 +180,7 @@ final class PortalImpl implements Portal {
         try {
             channel.send(new Msg.Start(cid, endpoint.className(), endpoint.methodName(), Args.encode(ctx.codec, args), rt.wireUid()));
             ctx.awaitStarted(ContextImpl.target(endpoint.className(), endpoint.methodName()));
+            ctx.bindToCaller();
             return ctx;
         } catch (Cancelled c) {
             cancelRemoteTask(cid);

@@ -104,8 +104,6 @@ class ContextSemanticsTest {
     }
 
     // 3 (parent side): currentIpcCtx() is that ctx on the parent side too, inside the open_context block
-    @org.junit.jupiter.api.Disabled("runtime bug: Tractor.currentIpcCtx() raises 'the calling task runs no context endpoint' inside"
-            + " the parent's openContext block (ContextImpl.CURRENT is set only for child endpoints; tractor sets it on both sides)")
     @ParameterizedTest
     @MethodSource("tractor.runtime.Matrix#pairs")
     void s03_currentIpcCtxOnTheParentSide(String b, String t) throws Exception {
@@ -233,8 +231,6 @@ class ContextSemanticsTest {
         }
     }
 
-    @org.junit.jupiter.api.Disabled("runtime bug: after our own portal.cancelActor() the ctx's close() without waitForResult()"
-            + " raises nothing; the ctxc(c=parent) it got is not a self-cancel and must be raised at block exit (ContextImpl.close)")
     // 7 (chk_before_exit=False). parent portal.cancelActor() instead → result() RAISES ctxc(c=parent), ctxc is maybeError; the
     //    block exit raises it too (an actor cancel is not a ctx self-cancel)
     @ParameterizedTest
@@ -395,8 +391,6 @@ class ContextSemanticsTest {
     }
 
     // 11 (post-condition "opening a stream again raises ctxc", after a stream was opened)
-    @org.junit.jupiter.api.Disabled("runtime bug: Context.openStream() after ctx.cancel() on a ctx whose stream was already opened"
-            + " raises IllegalStateException (reopen) instead of the received ctxc (tractor checks cancel_called first)")
     @ParameterizedTest
     @MethodSource("tractor.runtime.Matrix#pairs")
     void s11_reopenAfterCancelRaisesTheCtxc(String b, String t) throws Exception {
@@ -541,12 +535,22 @@ class ContextSemanticsTest {
         });
     }
 
-    // 16 (slow_side=child, allowed on the child): the child side cannot allow overruns in the Java API
-    @org.junit.jupiter.api.Disabled("missing feature: no child-side allow_overruns / msg_buffer_size (Context.openStream() takes no options)")
+    // 16 (slow_side=child, allowed on the child): the slow child opens its stream allowing overruns → no error
     @ParameterizedTest
     @MethodSource("tractor.runtime.Matrix#pairs")
     void s16_overrunsAllowedOnTheSlowChild(String b, String t) throws Exception {
-        fail("needs ctx.openStream(allowOverruns, msgBufferSize) on the child side");
+        withChild(b, t, p -> {
+            try (Context ctx = p.openContext(ep("batchesAllowingOverruns"), false, ROUNDS, BATCH, SLOW_MS)) {
+                try (MsgStream s = ctx.openStream()) {
+                    for (int r = 0; r < ROUNDS; r++) {
+                        for (int i = 0; i < BATCH; i++) s.send(r * BATCH + i);
+                        for (int i = 0; i < BATCH; i++) assertEquals((long) (r * BATCH + i), ((Number) s.receive()).longValue());
+                    }
+                    s.send("done");
+                }
+                assertEquals("yo", ctx.waitForResult());
+            }
+        });
     }
 
     // 17. the child is slow and does not allow overruns → the root raises RAE(StreamOverrun)

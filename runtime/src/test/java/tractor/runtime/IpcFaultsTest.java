@@ -135,8 +135,6 @@ class IpcFaultsTest {
         });
     }
 
-    @org.junit.jupiter.api.Disabled("runtime bug: MsgStream.send on a channel this side closed raises a bare ClosedResourceException"
-            + " (Channel.checkOpen), not TransportClosed caused by ClosedChannelException (faults.md B.16)")
     /** B.16: the parent closes its own transport mid-stream → send raises TransportClosed (ClosedChannelException); the child exits. */
     @ParameterizedTest
     @MethodSource("tractor.runtime.Matrix#pairs")

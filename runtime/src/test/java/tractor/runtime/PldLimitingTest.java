@@ -73,8 +73,6 @@ class PldLimitingTest {
     }
 
     /** 252, the rest of tractor's message check: the MsgTypeError names the offending value itself. */
-    @org.junit.jupiter.api.Disabled("runtime bug: the MsgTypeError of a payload breaking its @PayloadSpec shows the raw msgpack"
-            + " bytes (\"payload RawPayload[1 bytes: 0a] does not fit ...PldMsg: expected PldMsg, got int\") instead of the value 10")
     @ParameterizedTest
     @MethodSource("tractor.runtime.Matrix#pairs")
     void invalidStartedErrorNamesTheValue(String b, String t) throws Exception {
@@ -88,8 +86,6 @@ class PldLimitingTest {
      * 254: the child returns "yo", breaking its spec (the child does not fail); the parent's waitForResult()
      * raises MsgTypeError, which is the context's maybeError() and outcome().
      */
-    @org.junit.jupiter.api.Disabled("runtime bug: a Return payload breaking the context endpoint's @PayloadSpec is not validated"
-            + " by the parent: waitForResult() returns \"yo\" instead of raising MsgTypeError (maybeError() stays empty)")
     @ParameterizedTest
     @MethodSource("tractor.runtime.Matrix#pairs")
     void invalidReturnIsAMsgTypeErrorAtTheParent(String b, String t) throws Exception {

@@ -155,6 +155,22 @@ public final class Sem {
         return "yo";
     }
 
+    /** Scenario 16, the child allowing overruns: reads each batch slowly and echoes it; ends at "done". */
+    public static String batchesAllowingOverruns(Context ctx, int rounds, int batch, long slowMillis) {
+        ctx.started();
+        try (MsgStream s = ctx.openStream(true)) {
+            for (int r = 0; r < rounds; r++) {
+                for (int i = 0; i < batch; i++) {
+                    Object m = s.receive();
+                    Sc.sleep(Duration.ofMillis(slowMillis));
+                    s.send(m);
+                }
+            }
+            s.receive(); // "done"
+        }
+        return "yo";
+    }
+
     /** test_2way: ping/pong until the parent leaves its stream; returns how many pings it got. */
     public static int pingPong(Context ctx, int data, boolean iterate) {
         ctx.started(data + 1);
