@@ -70,7 +70,7 @@ class ExtTypesOverIpcTest {
                             assertEquals(NsPaths.class.getMethod("target", String.class), echoed.load());
                         }
                     }
-                    assertEquals(3L, ((Number) ctx.waitForResult()).longValue());
+                    assertEquals("count:3", ((NsPaths.NsPath) ctx.waitForResult()).path());
                 }
                 return null;
             });

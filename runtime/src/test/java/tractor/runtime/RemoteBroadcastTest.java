@@ -155,7 +155,7 @@ class RemoteBroadcastTest {
     }
 
     /**
-     * 79: cancelling the fast subscriber does not wedge the broadcast: the parent keeps receiving up to 999
+     * 79: cancelling the fast subscriber does not wedge the broadcast: the parent keeps receiving up to the last value
      * within 0.5 s. (tractor also checks its broadcaster's "next receiver" slot is cleared: internal state.)
      */
     @ParameterizedTest

@@ -84,8 +84,9 @@ public final class NsPaths {
      * Starts with the path of {@link #target}; then loads each path it receives, checks that it is
      * {@link #target} by calling it, and sends the path back; returns how many it handled.
      */
+    /** Echoes every path it can load; returns how many, as a path too: the spec covers the result. */
     @PayloadSpec(NsPath.class)
-    public static int pathsBothWays(Context ctx) throws Exception {
+    public static NsPath pathsBothWays(Context ctx) throws Exception {
         ctx.started(NsPath.from(NsPaths.class, "target"));
         int n = 0;
         try (MsgStream s = ctx.openStream()) {
@@ -97,7 +98,7 @@ public final class NsPaths {
                 n++;
             }
         }
-        return n;
+        return new NsPath("count:" + n);
     }
 
     /** Starts with a value of a type nobody registered: the child cannot encode it. */
