@@ -48,6 +48,12 @@ public interface Context extends AutoCloseable {
     /** Which end of the pair this is. */
     enum Side { PARENT, CHILD }
 
+    /** The body of the callback form, {@link Portal#withContext}. */
+    @FunctionalInterface
+    interface Body {
+        void run(Context ctx) throws Exception;
+    }
+
     /** The dialog id, unique per context. */
     String cid();
 

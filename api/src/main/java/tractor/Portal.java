@@ -76,6 +76,36 @@ public interface Portal {
      */
     Context openContext(Endpoint endpoint, boolean allowOverruns, Object... args);
 
+    /**
+     * The callback form of {@link #openContext(Endpoint, boolean, Object...)}, with tractor's exact
+     * semantics: runs {@code body} with the context in a scope that an error from the child cancels; a
+     * normal return waits for the child's result and returns it (or the {@link ContextCancelled} of a
+     * cancel this side asked for); a failing body cancels the far task and its error is rethrown (a
+     * {@link ContextCancelled} escaping the body is rethrown without cancelling the peer); the child's
+     * error is raised as a {@link RemoteActorError}, a real error beating a cancellation.
+     */
+    Object withContext(Endpoint endpoint, boolean allowOverruns, Context.Body body, Object... args) throws Exception;
+
+    /** Typed callback form, no extra argument. */
+    default <R> Object withContext(Endpoints.Ctx0<R> fn, Context.Body body) throws Exception {
+        return withContext(Endpoint.of(fn), false, body);
+    }
+
+    /** Typed callback form, one argument. */
+    default <A, R> Object withContext(Endpoints.Ctx1<A, R> fn, A a, Context.Body body) throws Exception {
+        return withContext(Endpoint.of(fn), false, body, a);
+    }
+
+    /** Typed callback form of a void endpoint, no extra argument. */
+    default Object withContext(Endpoints.CtxV0 fn, Context.Body body) throws Exception {
+        return withContext(Endpoint.of(fn), false, body);
+    }
+
+    /** Typed callback form of a void endpoint, one argument. */
+    default <A> Object withContext(Endpoints.CtxV1<A> fn, A a, Context.Body body) throws Exception {
+        return withContext(Endpoint.of(fn), false, body, a);
+    }
+
     /** Typed form, no extra argument. */
     default <R> Context openContext(Endpoints.Ctx0<R> fn) {
         return openContext(Endpoint.of(fn), false);

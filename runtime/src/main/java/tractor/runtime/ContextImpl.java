@@ -310,6 +310,12 @@ final class ContextImpl implements Context, MsgSink {
         bound = true;
     }
 
+    /** Ends the dialog after the callback form: the outcome is settled, only the bookkeeping is left. */
+    void closeQuietly() {
+        resultWaited = true;
+        close();
+    }
+
     @Override
     public void close() {
         if (bound) {

@@ -216,6 +216,41 @@ final class PortalImpl implements Portal {
         }
     }
 
+    @Override
+    public Object withContext(Endpoint endpoint, boolean allowOverruns, tractor.Context.Body body, Object... args) throws Exception {
+        ContextImpl ctx = (ContextImpl) openContext(endpoint, allowOverruns, args);
+        Throwable failed = null;
+        try {
+            CancelScope scope = CancelScope.run(sc -> {
+                ctx.bindScope(sc); // a remote error cancels the body
+                body.run(ctx);
+            });
+            tractor.RemoteActorError remote = ctx.maybeRemoteError();
+            if (scope.cancelledCaught() && remote != null && !ctx.isSelfCancelAck(remote)) throw ctx.raised(remote);
+            return ctx.waitForResult();
+        } catch (tractor.ContextCancelled cc) {
+            failed = cc;
+            if (ctx.isSelfCancelAck(cc)) {
+                failed = null;
+                return cc;
+            }
+            throw cc; // a cancellation someone else asked for: raised, the peer is not cancelled again
+        } catch (Throwable t) {
+            failed = t;
+            tractor.RemoteActorError remote = ctx.maybeRemoteError();
+            if (remote == null) ctx.cancel(); // this side failed: cancel the far task
+            else if (!ctx.isSelfCancelAck(remote) && t instanceof Cancelled) throw ctx.raised(remote); // a real error beats a cancel
+            throw t;
+        } finally {
+            try {
+                ctx.closeQuietly();
+            } catch (RuntimeException e) {
+                if (failed != null) failed.addSuppressed(e);
+                else throw e;
+            }
+        }
+    }
+
     /** Refuses, before anything is sent, a target that is loadable here and cannot stream (tractor's TypeError). */
     private static void checkStreaming(Endpoint e, int argc) {
         Class<?> c;

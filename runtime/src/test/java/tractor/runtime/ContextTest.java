@@ -233,4 +233,55 @@ class ContextTest {
             }
         });
     }
+
+    @ParameterizedTest
+    @MethodSource("tractor.runtime.Matrix#pairs")
+    void callbackFormReturnsTheResult(String b, String t) throws Exception {
+        withChild(b, t, p -> {
+            Object r = p.withContext(Ctxs::echo, ctx -> {
+                assertEquals("ready", ctx.first());
+                try (MsgStream s = ctx.openStream()) {
+                    s.send("x");
+                    assertEquals("x", s.receive());
+                }
+            });
+            assertEquals(1L, r);
+        });
+    }
+
+    @ParameterizedTest
+    @MethodSource("tractor.runtime.Matrix#pairs")
+    void callbackFormAChildErrorCancelsTheBodyAndIsRaised(String b, String t) throws Exception {
+        withChild(b, t, p -> {
+            RemoteActorError e = assertThrows(RemoteActorError.class, () -> p.withContext(Ctxs::failMidStream, 0, ctx -> {
+                tractor.sc.Sc.sleepForever(); // woken by the child's error
+            }));
+            assertEquals("mid-stream failure", e.remoteMessage());
+        });
+    }
+
+    @ParameterizedTest
+    @MethodSource("tractor.runtime.Matrix#pairs")
+    void callbackFormABodyErrorCancelsTheFarTaskAndIsRethrown(String b, String t) throws Exception {
+        withChild(b, t, p -> {
+            IllegalStateException boom = new IllegalStateException("parent body failed");
+            Context[] seen = new Context[1];
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> p.withContext(Ctxs::sleepForever, ctx -> {
+                seen[0] = ctx;
+                throw boom;
+            }));
+            assertEquals(boom, e);
+            assertTrue(seen[0].cancelCalled(), "the far task was cancelled");
+        });
+    }
+
+    @ParameterizedTest
+    @MethodSource("tractor.runtime.Matrix#pairs")
+    void callbackFormAbsorbsASelfCancel(String b, String t) throws Exception {
+        withChild(b, t, p -> {
+            Object r = p.withContext(Ctxs::sleepForever, Context::cancel);
+            ContextCancelled cc = assertInstanceOf(ContextCancelled.class, r);
+            assertEquals(Tractor.currentActor().uid(), cc.canceller());
+        });
+    }
 }
