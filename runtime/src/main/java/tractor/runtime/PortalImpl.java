@@ -176,18 +176,29 @@ final class PortalImpl implements Portal {
         String cid = newCid();
         ContextImpl ctx = new ContextImpl(rt, channel, cid, tractor.Context.Side.PARENT, allowOverruns);
         ctx.spec(PayloadSpecs.of(endpoint, args.length));
-        channel.register(cid, ctx);
-        try {
-            channel.send(new Msg.Start(cid, endpoint.className(), endpoint.methodName(), Args.encode(ctx.codec, args), rt.wireUid()));
+        Msg.Start start = new Msg.Start(cid, endpoint.className(), endpoint.methodName(), Args.encode(ctx.codec, args), rt.wireUid());
+        return openDialog(ctx, start, () -> {
             ctx.awaitStarted(ContextImpl.target(endpoint.className(), endpoint.methodName()));
             ctx.bindToCaller();
             return ctx;
+        });
+    }
+
+    /**
+     * Registers {@code ctx} for {@code start}'s dialog, sends it and runs the opening {@code handshake};
+     * when that fails the dialog is released (and, on a cancellation, the far task cancelled).
+     */
+    private <T> T openDialog(ContextImpl ctx, Msg.Start start, java.util.function.Supplier<T> handshake) {
+        channel.register(start.cid(), ctx);
+        try {
+            channel.send(start);
+            return handshake.get();
         } catch (Cancelled c) {
-            cancelRemoteTask(cid);
-            channel.unregister(cid);
+            cancelRemoteTask(start.cid());
+            channel.unregister(start.cid());
             throw c;
         } catch (RuntimeException | Error e) {
-            channel.unregister(cid);
+            channel.unregister(start.cid());
             throw e;
         }
     }
@@ -197,23 +208,15 @@ final class PortalImpl implements Portal {
         checkStreaming(endpoint, args.length);
         String cid = newCid();
         ContextImpl ctx = new ContextImpl(rt, channel, cid, tractor.Context.Side.PARENT, true);
-        channel.register(cid, ctx);
-        try {
-            channel.send(new Msg.Start(cid, endpoint.className(), endpoint.methodName(), Args.encodeStream(ctx.codec, args), rt.wireUid()));
+        Msg.Start start = new Msg.Start(cid, endpoint.className(), endpoint.methodName(), Args.encodeStream(ctx.codec, args), rt.wireUid());
+        return openDialog(ctx, start, () -> {
             Msg ack = ctx.inbox.take();
             if (ack instanceof Msg.Error e) throw ctx.record(ErrorBox.unpack(e));
             if (!(ack instanceof Msg.StartAck a) || !"asyncgen".equals(a.functype())) {
                 throw new IllegalStateException("protocol error: " + ack.msgType() + " instead of StartAck(asyncgen) for " + endpoint);
             }
             return new OneWayStream(ctx);
-        } catch (Cancelled c) {
-            cancelRemoteTask(cid);
-            channel.unregister(cid);
-            throw c;
-        } catch (RuntimeException | Error e) {
-            channel.unregister(cid);
-            throw e;
-        }
+        });
     }
 
     @Override
