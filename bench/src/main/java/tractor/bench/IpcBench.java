@@ -79,10 +79,6 @@ public final class IpcBench {
     record Result(double rate, double p50us, double p99us) {}
 
     public static void main(String[] args) throws Exception {
-        if (args.length > 0 && args[0].equals("child")) {
-            child(args[1], args[2], args[3]);
-            System.exit(0);
-        }
         System.out.printf(Locale.ROOT, "IPC bench, JVM<->JVM: %d rounds; ping-pong %d+%d round trips, one-way %d+%d msgs; body %d bytes + 4-byte length; %d cpus%n",
                 ROUNDS, PP_WARM, PP_N, OW_WARM, OW_N, BODY.length, Runtime.getRuntime().availableProcessors());
         Map<String, List<Result>> all = new LinkedHashMap<>();
@@ -219,7 +215,7 @@ public final class IpcBench {
         for (String p : List.of("ipc.warmup", "ipc.roundtrips", "ipc.owWarmup", "ipc.msgs", "tractor.runtime.dir")) {
             if (System.getProperty(p) != null) cmd.add("-D" + p + "=" + System.getProperty(p));
         }
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), IpcBench.class.getName(), "child", c, transport, addr));
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), IpcChild.class.getName(), c, transport, addr));
         return new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.INHERIT).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     }
 
@@ -395,105 +391,5 @@ public final class IpcBench {
         long t = System.nanoTime() - t0;
         ch.close();
         return new Result(OW_N * 1e9 / t, 0, 0);
-    }
-
-    // ---------------------------------------------------------------- child side
-
-    static void child(String c, String transport, String addr) throws Exception {
-        if (c.contains("raw")) {
-            SocketChannel s = transport.equals("uds")
-                    ? SocketChannel.open(UnixDomainSocketAddress.of(addr))
-                    : SocketChannel.open(new InetSocketAddress(addr.substring(0, addr.lastIndexOf(':')), Integer.parseInt(addr.substring(addr.lastIndexOf(':') + 1))));
-            if (transport.equals("tcp")) s.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            try (s) {
-                onThread(!c.equals("pp-raw-virtual"), () -> {
-                    if (c.startsWith("pp")) rawEcho(s);
-                    else rawSink(s);
-                    return null;
-                });
-            }
-            return;
-        }
-        FrameChannel fc = Transports.get(transport).connect(Address.parse(addr), TransportOptions.DEFAULTS);
-        try (fc) {
-            onThread(false, () -> {
-                switch (c) {
-                    case "pp-frame" -> {
-                        try {
-                            while (true) fc.send(fc.receive());
-                        } catch (tractor.TransportClosed e) {
-                            // driver done
-                        }
-                    }
-                    case "ow-frame", "ow-frame-4senders" -> {
-                        try {
-                            for (int i = 0; i < OW_WARM; i++) fc.receive();
-                            fc.send(ACK);
-                            for (int i = 0; i < OW_N; i++) fc.receive();
-                            fc.send(ACK);
-                            fc.receive();
-                        } catch (tractor.TransportClosed e) {
-                            // driver done
-                        }
-                    }
-                    case "pp-channel" -> {
-                        BenchChannel ch = BenchChannel.open(fc, "echo");
-                        CountDownLatch end = new CountDownLatch(1);
-                        ch.start(CID, v -> ch.sendYield(CID, v), end::countDown);
-                        end.await();
-                    }
-                    case "ow-channel", "ow-channel-4senders" -> {
-                        BenchChannel ch = BenchChannel.open(fc, "sink");
-                        CountDownLatch end = new CountDownLatch(1);
-                        long[] n = new long[1];
-                        ch.start(CID, v -> {
-                            long k = ++n[0];
-                            if (k == OW_WARM || k == (long) OW_WARM + OW_N) ch.sendYield(CID, k);
-                        }, end::countDown);
-                        end.await();
-                    }
-                    default -> throw new IllegalArgumentException(c);
-                }
-                return null;
-            });
-        }
-    }
-
-    static void rawEcho(SocketChannel s) throws IOException {
-        ByteBuffer hdr = ByteBuffer.allocateDirect(4).order(ByteOrder.LITTLE_ENDIAN);
-        ByteBuffer body = ByteBuffer.allocateDirect(1 << 16);
-        while (true) {
-            hdr.clear();
-            while (hdr.hasRemaining()) if (s.read(hdr) < 0) return;
-            body.clear().limit(hdr.getInt(0));
-            readFully(s, body);
-            hdr.flip();
-            body.flip();
-            s.write(new ByteBuffer[] {hdr, body});
-            while (body.hasRemaining()) s.write(body);
-        }
-    }
-
-    /** Reads frames through a 64 KiB buffer, copying each body into its own array; acks after the warm-up and at the end. */
-    static void rawSink(SocketChannel s) throws IOException {
-        ByteBuffer buf = ByteBuffer.allocateDirect(64 * 1024).order(ByteOrder.LITTLE_ENDIAN);
-        buf.flip();
-        long n = 0, sink = 0;
-        while (true) {
-            if (buf.remaining() < 4 || buf.remaining() < 4 + buf.getInt(buf.position())) {
-                buf.compact();
-                int r = s.read(buf);
-                buf.flip();
-                if (r < 0) return;
-                continue;
-            }
-            int len = buf.getInt();
-            byte[] body = new byte[len];
-            buf.get(body);
-            sink += body[len - 1];
-            n++;
-            if (n == OW_WARM || n == (long) OW_WARM + OW_N) writeAll(s, framed(ACK));
-            if (sink == Long.MIN_VALUE) System.out.print("");
-        }
     }
 }
