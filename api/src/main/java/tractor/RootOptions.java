@@ -1,69 +1,108 @@
 package tractor;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
- * How to open the root actor of a program. Immutable; {@code with*} methods return copies.
+ * How to open the root actor of a program. Immutable; every setter returns a copy.
  *
- * @param name            the root actor's name
- * @param enabled         binary names of the classes peers may invoke in the root
- * @param spawnBackend    the default spawn backend of its nurseries, or null: then the
- *                        {@code TRACTOR_SPAWN_METHOD} environment variable, else {@code process}
- * @param transport       the transport every actor of the tree uses ({@code tcp} or {@code uds})
- * @param registryAddress where to find or become the registrar, or null for the transport's default
- *                        ({@code tcp://127.0.0.1:1616}, {@code uds://<runtime dir>/registry@1616.sock}); a
- *                        TCP port 0 makes this root the registrar on a free port
- * @param ensureRegistry  demand that this root becomes the registrar (fails when one answers)
- * @param logLevel        log level, or null for the default
- * @param teardown        the teardown ladder's timeouts
+ * @param name             the root actor's name
+ * @param enabled          binary names of the classes peers may invoke in the root
+ * @param spawnBackend     the default spawn backend of its nurseries, or null: then the
+ *                         {@code TRACTOR_SPAWN_METHOD} environment variable, else {@code process}
+ * @param transport        the transport every actor of the tree uses ({@code tcp} or {@code uds})
+ * @param registryAddress  where to find or become the registrar, or null for the transport's default
+ *                         ({@code tcp://127.0.0.1:1616}, {@code uds://<runtime dir>/registry@1616.sock}); a
+ *                         TCP port 0 makes this root the registrar on a free port
+ * @param ensureRegistry   demand that this root becomes the registrar (fails when one answers)
+ * @param logLevel         log level, or null for the default
+ * @param teardown         the teardown ladder's timeouts
+ * @param bindAddresses    where the root listens, or empty for the default (tractor's {@code tpt_bind_addrs})
+ * @param secret           the tree's shared secret for peer authentication, or null (see {@link #secret(String)})
+ * @param secretFile       a file holding the shared secret, readable only by its owner, or null
+ * @param transportOptions transport-specific settings by name (for instance TLS key stores)
+ * @param debugMode        start the tree in debug mode (debugger agents, pause, crash holds)
  */
 public record RootOptions(String name, List<String> enabled, String spawnBackend, String transport, String registryAddress,
-                          boolean ensureRegistry, String logLevel, Teardown teardown) {
+                          boolean ensureRegistry, String logLevel, Teardown teardown, List<String> bindAddresses,
+                          String secret, Path secretFile, Map<String, String> transportOptions, boolean debugMode) {
     public RootOptions {
         Objects.requireNonNull(name, "name");
         enabled = List.copyOf(enabled);
         Objects.requireNonNull(transport, "transport");
         Objects.requireNonNull(teardown, "teardown");
+        bindAddresses = List.copyOf(bindAddresses);
+        transportOptions = Map.copyOf(transportOptions);
     }
 
     /** A root named {@code root} on TCP with the default registry address. */
     public static RootOptions of() {
-        return new RootOptions("root", List.of(), null, "tcp", null, false, null, Teardown.DEFAULTS);
+        return new RootOptions("root", List.of(), null, "tcp", null, false, null, Teardown.DEFAULTS,
+                List.of(), null, null, Map.of(), false);
     }
 
     public RootOptions name(String n) {
-        return new RootOptions(n, enabled, spawnBackend, transport, registryAddress, ensureRegistry, logLevel, teardown);
+        return with(b -> b.name = n);
     }
 
     public RootOptions enable(Class<?>... classes) {
         List<String> e = new ArrayList<>(enabled);
         for (Class<?> c : classes) if (!e.contains(c.getName())) e.add(c.getName());
-        return new RootOptions(name, e, spawnBackend, transport, registryAddress, ensureRegistry, logLevel, teardown);
+        return with(b -> b.enabled = e);
     }
 
     public RootOptions spawnBackend(String backend) {
-        return new RootOptions(name, enabled, backend, transport, registryAddress, ensureRegistry, logLevel, teardown);
+        return with(b -> b.spawnBackend = backend);
     }
 
     public RootOptions transport(String t) {
-        return new RootOptions(name, enabled, spawnBackend, t, registryAddress, ensureRegistry, logLevel, teardown);
+        return with(b -> b.transport = t);
     }
 
     public RootOptions registryAddress(String address) {
-        return new RootOptions(name, enabled, spawnBackend, transport, address, ensureRegistry, logLevel, teardown);
+        return with(b -> b.registryAddress = address);
     }
 
     public RootOptions ensureRegistry(boolean ensure) {
-        return new RootOptions(name, enabled, spawnBackend, transport, registryAddress, ensure, logLevel, teardown);
+        return with(b -> b.ensureRegistry = ensure);
     }
 
     public RootOptions logLevel(String level) {
-        return new RootOptions(name, enabled, spawnBackend, transport, registryAddress, ensureRegistry, level, teardown);
+        return with(b -> b.logLevel = level);
     }
 
     public RootOptions teardown(Teardown t) {
-        return new RootOptions(name, enabled, spawnBackend, transport, registryAddress, ensureRegistry, logLevel, t);
+        return with(b -> b.teardown = t);
+    }
+
+    private RootOptions with(java.util.function.Consumer<Builder> change) {
+        Builder b = new Builder(this);
+        change.accept(b);
+        return b.build();
+    }
+
+    /** The mutable form every setter goes through, so that adding a component touches one place. */
+    private static final class Builder {
+        String name, spawnBackend, transport, registryAddress, logLevel, secret;
+        List<String> enabled, bindAddresses;
+        boolean ensureRegistry, debugMode;
+        Teardown teardown;
+        Path secretFile;
+        Map<String, String> transportOptions;
+
+        Builder(RootOptions o) {
+            name = o.name; enabled = o.enabled; spawnBackend = o.spawnBackend; transport = o.transport;
+            registryAddress = o.registryAddress; ensureRegistry = o.ensureRegistry; logLevel = o.logLevel;
+            teardown = o.teardown; bindAddresses = o.bindAddresses; secret = o.secret; secretFile = o.secretFile;
+            transportOptions = o.transportOptions; debugMode = o.debugMode;
+        }
+
+        RootOptions build() {
+            return new RootOptions(name, enabled, spawnBackend, transport, registryAddress, ensureRegistry, logLevel,
+                    teardown, bindAddresses, secret, secretFile, transportOptions, debugMode);
+        }
     }
 }
