@@ -70,6 +70,17 @@ public record RootOptions(String name, List<String> enabled, String spawnBackend
         return with(b -> b.ensureRegistry = ensure);
     }
 
+    /**
+     * Where the root listens, as URIs or multiaddrs of its transport ({@code tcp://127.0.0.1:0},
+     * {@code /ip4/127.0.0.1/tcp/0}, {@code uds:///run/app/a.sock}); tractor's {@code tpt_bind_addrs}. A
+     * root that becomes the registrar listens on the registry address and on each of these; any other
+     * root listens on exactly these, or, when none is given, on a free address beside the registry's.
+     */
+    public RootOptions bindAddresses(String... addresses) {
+        List<String> l = List.of(addresses);
+        return with(b -> b.bindAddresses = l);
+    }
+
     public RootOptions logLevel(String level) {
         return with(b -> b.logLevel = level);
     }

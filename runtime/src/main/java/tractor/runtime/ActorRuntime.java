@@ -2,6 +2,7 @@ package tractor.runtime;
 
 import java.io.InterruptedIOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import tractor.Actor;
 import tractor.ActorId;
@@ -32,7 +33,7 @@ final class ActorRuntime implements Actor {
     private final Invoker invoker;
     private final SpawnBackends backends;
     private final Discovery discovery = new Discovery(this);
-    private Listener listener;
+    private List<Listener> listeners = List.of();
     private Nursery service;
     private volatile CancelScope mainScope;
     private volatile Uid cancelRequester;
@@ -56,7 +57,12 @@ final class ActorRuntime implements Actor {
 
     @Override public boolean isRoot() { return cfg.root(); }
 
-    @Override public String address() { return listener == null ? "" : listener.boundAddress().toString(); }
+    @Override public String address() { return listeners.isEmpty() ? "" : listeners.getFirst().boundAddress().toString(); }
+
+    /** Every address this actor listens on, the registered-first one first. */
+    List<String> addresses() {
+        return listeners.stream().map(l -> l.boundAddress().toString()).toList();
+    }
 
     @Override public String registryAddress() { return cfg.registryAddress().toString(); }
 
@@ -93,12 +99,17 @@ final class ActorRuntime implements Actor {
      * {@code parent} channel (a spawned child's connection to its parent) is served like any peer.
      */
     void run(Listener bound, Channel parent, Sc.Task body) throws Exception {
+        run(List.of(bound), parent, body);
+    }
+
+    /** {@link #run(Listener, Channel, Sc.Task)} serving several listeners (a root's bind addresses). */
+    void run(List<Listener> bound, Channel parent, Sc.Task body) throws Exception {
         CURRENT.set(this);
-        this.listener = bound;
+        this.listeners = List.copyOf(bound);
         try {
             Nursery.run(svc -> {
                 service = svc;
-                svc.startSoon("accept " + id.name(), this::acceptLoop);
+                for (Listener l : listeners) svc.startSoon("accept " + id.name() + " " + l.boundAddress(), () -> acceptLoop(l));
                 if (parent != null) attach(parent);
                 try {
                     CancelScope.run(main -> {
@@ -110,7 +121,7 @@ final class ActorRuntime implements Actor {
                 } finally {
                     ending = true;
                     RegistryClient.unregister(this);
-                    listener.close();
+                    listeners.forEach(Listener::close);
                     svc.cancel();
                     rpc.awaitIdle(cfg.teardown().cancelAckWait());
                     peers.closeAll();
@@ -120,21 +131,21 @@ final class ActorRuntime implements Actor {
         } finally {
             closed.countDown();
             peers.closeAllAndWait(Duration.ofSeconds(1));
-            listener.close();
+            listeners.forEach(Listener::close);
             backends.close();
             CURRENT.remove();
         }
     }
 
-    private void acceptLoop() {
+    private void acceptLoop(Listener listener) {
         try {
-            acceptUntilCancelled();
+            acceptUntilCancelled(listener);
         } finally {
             listener.close(); // nobody accepts any more: connecting peers are refused at once, not left waiting
         }
     }
 
-    private void acceptUntilCancelled() {
+    private void acceptUntilCancelled(Listener listener) {
         while (true) {
             Optional<FrameChannel> next;
             try {
@@ -222,9 +233,9 @@ final class ActorRuntime implements Actor {
         return closed.await(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
-    /** The address this actor listens on. */
+    /** The address this actor listens on (the first, when it listens on several). */
     Address boundAddress() {
-        return listener.boundAddress();
+        return listeners.getFirst().boundAddress();
     }
 
     @Override
