@@ -110,12 +110,13 @@ final class ActorRuntime implements Actor {
             Nursery.run(svc -> {
                 service = svc;
                 for (Listener l : listeners) svc.startSoon("accept " + id.name() + " " + l.boundAddress(), () -> acceptLoop(l));
-                if (parent != null) attach(parent);
                 try {
                     CancelScope.run(main -> {
                         mainScope = main;
                         if (ending) main.cancel();
                         RegistryClient.register(this); // inside the main scope: a cancel during boot ends it too
+                        // as tractor: the parent's first msgs are served once the actor is registered (findable)
+                        if (parent != null) attach(parent);
                         body.run();
                     });
                 } finally {
@@ -125,6 +126,7 @@ final class ActorRuntime implements Actor {
                     svc.cancel();
                     rpc.awaitIdle(cfg.teardown().cancelAckWait());
                     peers.closeAll();
+                    if (parent != null) parent.close(); // not among the peers when registering failed
                     closed.countDown();
                 }
             });
