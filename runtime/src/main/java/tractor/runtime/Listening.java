@@ -2,9 +2,7 @@ package tractor.runtime;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import tractor.transport.spi.Address;
 import tractor.transport.spi.Listener;
 import tractor.transport.spi.TransportOptions;
@@ -19,12 +17,14 @@ import tractor.transport.spi.TransportProvider;
 final class Listening {
     private Listening() {}
 
-    /** Listens on {@code reg} and on every bind address that is not {@code reg}. */
+    /**
+     * Listens on {@code reg} and on every bind address that is not {@code reg}; a TCP port 0 asks for a
+     * fresh port each time it is given.
+     */
     static List<Listener> union(TransportProvider tp, TransportOptions topts, Address reg, List<Address> binds) {
-        Set<Address> all = new LinkedHashSet<>();
-        all.add(reg);
-        all.addAll(binds);
-        return exactly(tp, topts, List.copyOf(all));
+        List<Address> all = new ArrayList<>(List.of(reg));
+        for (Address b : binds) if (!all.contains(b) || b.toString().startsWith("tcp://") && b.toString().endsWith(":0")) all.add(b);
+        return exactly(tp, topts, all);
     }
 
     /**
