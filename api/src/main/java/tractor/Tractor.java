@@ -104,10 +104,11 @@ public final class Tractor {
 
     /**
      * A portal to the actor named {@code name}, found through the registrar of the calling actor's tree;
-     * empty when none is registered (or the one registered cannot be reached). Names are not unique: the
-     * first actor registered under the name is the one found.
+     * empty when none is registered (or the one registered cannot be reached: its entry is then deleted at
+     * the registrar). Names are not unique: the first actor registered under the name is the one found.
      *
      * @throws NoRuntime outside of any actor
+     * @throws RegistryUnavailable when the registrar cannot be reached
      */
     public static java.util.Optional<Portal> findActor(String name) {
         return provider().findActor(name);
@@ -115,9 +116,10 @@ public final class Tractor {
 
     /**
      * A portal to the actor named {@code name}, waiting until one registers; a checkpoint (cancel the
-     * calling scope to give up).
+     * calling scope to give up). Of several actors of that name, the first one registered.
      *
      * @throws NoRuntime outside of any actor
+     * @throws RegistryUnavailable when the registrar cannot be reached, or goes away while waiting
      */
     public static Portal waitForActor(String name) {
         return provider().waitForActor(name);
@@ -128,6 +130,7 @@ public final class Tractor {
      * the actor; empty when none is registered.
      *
      * @throws NoRuntime outside of any actor
+     * @throws RegistryUnavailable when the registrar cannot be reached
      */
     public static java.util.Optional<String> queryActor(String name) {
         return provider().queryActor(name);
@@ -138,6 +141,7 @@ public final class Tractor {
      * registrar).
      *
      * @throws NoRuntime outside of any actor
+     * @throws RegistryUnavailable when the registrar cannot be reached
      */
     public static Portal getRegistry() {
         return provider().registry();
