@@ -109,7 +109,10 @@ class MultiProgramTest {
             Tractor.openNursery(RootOptions.of().spawnBackend("thread").transport(transport).registryAddress(addr), an -> {
                 Portal kid = an.startActor("kid", ActorOptions.of().enable(Calls.class, Discover.class));
                 assertEquals("kid", Tractor.waitForActor("kid").run(Calls::whoAmI));
-                daemon.kill();
+                tractor.sc.Nursery.run(n -> {
+                    n.startSoon("waiter", () -> assertThrows(RegistryUnavailable.class, () -> Tractor.waitForActor("never")));
+                    daemon.kill(); // a waiting (or about to wait) lookup fails too, never hangs
+                });
 
                 long t0 = System.nanoTime();
                 RegistryUnavailable gone = assertThrows(RegistryUnavailable.class, () -> Tractor.findActor("kid"));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,6 +17,7 @@ import tractor.Portal;
 import tractor.RootOptions;
 import tractor.Tractor;
 import tractor.runtime.it.Calls;
+import tractor.sc.CancelScope;
 import tractor.testkit.Bounded;
 import tractor.transport.spi.Listener;
 import tractor.transport.spi.Multiaddr;
@@ -147,6 +149,18 @@ class RegistrarTest {
             });
             assertEquals(second[0].peer(), Tractor.findActor("twin").orElseThrow().peer(), "the first twin is reaped: " + registry());
             an.cancel();
+        });
+    }
+
+    /** waitForActor is a checkpoint: a cancelled wait gives up, and the registry answers afterwards. */
+    @ParameterizedTest
+    @ValueSource(strings = {"tcp", "uds"})
+    void waitForActorIsCancellable(String transport) throws Exception {
+        Tractor.openRoot(Matrix.root("thread", transport), actor -> {
+            CancelScope wait = CancelScope.moveOnAfter(Duration.ofMillis(200), s -> Tractor.waitForActor("nobody"));
+            assertTrue(wait.cancelledCaught(), "the wait was cancelled");
+            assertTrue(Tractor.findActor("nobody").isEmpty());
+            assertEquals(actor.uid(), Tractor.waitForActor("root").peer());
         });
     }
 }
