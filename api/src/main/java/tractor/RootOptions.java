@@ -14,7 +14,8 @@ import java.util.Objects;
  * @param spawnBackend     the default spawn backend of its nurseries, or null: then the
  *                         {@code TRACTOR_SPAWN_METHOD} environment variable, else {@code process}
  * @param transport        the transport every actor of the tree uses ({@code tcp} or {@code uds})
- * @param registryAddress  where to find or become the registrar, or null for the transport's default
+ * @param registryAddress  where to find or become the registrar (a URI or a multiaddr such as
+ *                         {@code /ip4/127.0.0.1/tcp/1616}), or null for the transport's default
  *                         ({@code tcp://127.0.0.1:1616}, {@code uds://<runtime dir>/registry@1616.sock}); a
  *                         TCP port 0 makes this root the registrar on a free port
  * @param ensureRegistry   demand that this root becomes the registrar (fails when one answers)
