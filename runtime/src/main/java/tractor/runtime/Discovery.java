@@ -44,7 +44,22 @@ final class Discovery {
     }
 
     Optional<Portal> find(String name) {
-        for (String addr : all(ask("find_actor", Map.of("name", name)))) {
+        return reachable(name, all(ask("find_actor", Map.of("name", name))));
+    }
+
+    /** Waits for an actor of that name that can be reached; stale entries met on the way are deleted. */
+    Portal await(String name) {
+        while (true) {
+            List<String> addrs = all(ask("wait_for_actor", Map.of("name", name)));
+            if (addrs.isEmpty()) throw new IllegalStateException("the registrar answered wait_for_actor(" + name + ") with no address");
+            Optional<Portal> p = reachable(name, addrs);
+            if (p.isPresent()) return p.get();
+        }
+    }
+
+    /** A portal to the first of {@code addrs} that answers; the others tried are deleted at the registrar. */
+    private Optional<Portal> reachable(String name, List<String> addrs) {
+        for (String addr : addrs) {
             try {
                 return Optional.of(connect(addr));
             } catch (TransportClosed stale) {
@@ -53,12 +68,6 @@ final class Discovery {
             }
         }
         return Optional.empty();
-    }
-
-    Portal await(String name) {
-        String addr = first(ask("wait_for_actor", Map.of("name", name))).orElseThrow(
-                () -> new IllegalStateException("the registrar answered wait_for_actor(" + name + ") with no address"));
-        return connect(addr);
     }
 
     /** A call to the registrar; a broken connection to it is a {@link RegistryUnavailable}. */

@@ -34,6 +34,10 @@ import tractor.transport.spi.TransportOptions;
  */
 @Bounded(seconds = 30)
 class RegistrarTest {
+    private static ActorRuntime rt() {
+        return (ActorRuntime) Tractor.currentActor();
+    }
+
     private static Map<String, List<String>> registry() {
         return ((ActorRuntime) Tractor.currentActor()).registrar().snapshot();
     }
@@ -161,6 +165,30 @@ class RegistrarTest {
             assertTrue(wait.cancelledCaught(), "the wait was cancelled");
             assertTrue(Tractor.findActor("nobody").isEmpty());
             assertEquals(actor.uid(), Tractor.waitForActor("root").peer());
+        });
+    }
+
+    /** 196 for waitForActor: a stale entry is deleted and the wait goes on until a live actor of the name registers. */
+    @ParameterizedTest
+    @ValueSource(strings = {"tcp", "uds"})
+    void waitForActorSkipsStaleEntries(String transport) throws Exception {
+        Tractor.openNursery(Matrix.root("thread", transport), an -> {
+            ActorRuntime rt = rt();
+            String dead;
+            try (Listener l = rt.config().transport().listen(rt.config().transport().anyAddress("ghost", TransportOptions.DEFAULTS),
+                    TransportOptions.DEFAULTS)) {
+                dead = l.boundAddress().toString();
+            }
+            rt.registrar().register(new Uid("ghost", "0badc0de"), dead);
+            Portal[] found = new Portal[1];
+            Portal[] live = new Portal[1];
+            tractor.sc.Nursery.run(n -> {
+                n.startSoon("waiter", () -> found[0] = Tractor.waitForActor("ghost"));
+                live[0] = an.startActor("ghost", ActorOptions.of().enable(Calls.class));
+            });
+            assertEquals(live[0].peer(), found[0].peer());
+            assertFalse(registry().containsKey("ghost.0badc0de"), registry().toString());
+            an.cancel();
         });
     }
 }
