@@ -40,7 +40,19 @@ final class RootBoot {
         ActorId id = ActorId.random(o.name());
         RegistryProbe.Result found = isAnyTcpPort(reg) ? new RegistryProbe.Result(RegistryProbe.Outcome.ABSENT, "")
                 : prober.probe(tp, topts, reg, id);
-        List<Listener> ls = switch (found.outcome()) {
+        List<Listener> ls = listen(o, tp, topts, reg, binds, found);
+        boolean registrar = found.outcome() == RegistryProbe.Outcome.ABSENT;
+        if (registrar) reg = ls.getFirst().boundAddress();
+        ActorConfig cfg = new ActorConfig(id, true, registrar, o.enabled(), loader, tp, topts, ChannelOptions.DEFAULTS,
+                CodecLimits.DEFAULT, reg, o.teardown(), SpawnBackends.select(o.spawnBackend()), null,
+                o.logLevel() != null ? o.logLevel() : System.getProperty(LogLevels.PROPERTY));
+        return new Booted(cfg, ls);
+    }
+
+    /** Election by the probe's outcome: where this root listens, or why it cannot start. */
+    private static List<Listener> listen(RootOptions o, TransportProvider tp, TransportOptions topts, Address reg, List<Address> binds,
+                                         RegistryProbe.Result found) {
+        return switch (found.outcome()) {
             case ABSENT -> Listening.union(tp, topts, reg, binds);
             case REGISTRAR -> {
                 if (o.ensureRegistry()) {
@@ -52,12 +64,6 @@ final class RootBoot {
             case OCCUPIED -> throw new RuntimeFailure("registry address " + reg
                     + " is occupied but did not answer as a tractor registrar: " + found.detail());
         };
-        boolean registrar = found.outcome() == RegistryProbe.Outcome.ABSENT;
-        if (registrar) reg = ls.getFirst().boundAddress();
-        ActorConfig cfg = new ActorConfig(id, true, registrar, o.enabled(), loader, tp, topts, ChannelOptions.DEFAULTS,
-                CodecLimits.DEFAULT, reg, o.teardown(), SpawnBackends.select(o.spawnBackend()), null,
-                o.logLevel() != null ? o.logLevel() : System.getProperty(LogLevels.PROPERTY));
-        return new Booted(cfg, ls);
     }
 
     /**
