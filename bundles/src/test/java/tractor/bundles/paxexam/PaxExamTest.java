@@ -27,16 +27,17 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
+import tractor.RootOptions;
 import tractor.RuntimeFailure;
 import tractor.Tractor;
 import tractor.bundles.OsgiProbe;
 
 /**
  * tractor in a real Apache Felix framework under Pax Exam (native container, one framework for the class):
- * the bundles resolve and start, trees run on the thread and process backends, and a backend bundle
- * stopped and started again is seen by a running runtime. These methods run inside the framework (Pax
- * Exam's probe bundle), so tractor's types are the bundles' own. Each test is bounded by a JUnit 4
- * {@link Timeout} and checked for leftover threads and child processes by {@link LeakFree}.
+ * the bundles resolve and start, trees run on the thread and process backends, and a backend or transport
+ * bundle stopped and started again is seen without restarting the runtime. These methods run inside the
+ * framework (Pax Exam's probe bundle), so tractor's types are the bundles' own. Each test is bounded by a
+ * JUnit 4 {@link Timeout} and checked for leftover threads and child processes by {@link LeakFree}.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -132,6 +133,32 @@ public class PaxExamTest {
                         + " the OSGi service tractor.spawn.spi.SpawnBackendProvider through the ServiceLoader mediator), or choose"
                         + " another with the spawnBackend option or TRACTOR_SPAWN_METHOD",
                 "6 from after"), seen);
+    }
+
+    /**
+     * The same for a transport: with the {@code tractor.transport.uds} bundle stopped, a root over {@code uds}
+     * fails in one line naming the fix; started again, the next root over {@code uds} runs a tree.
+     */
+    @Test
+    public void aStoppedTransportBundleIsSeenAndItsRestartToo() throws Exception {
+        Bundle uds = bundle("tractor.transport.uds");
+        RootOptions overUds = RootOptions.of().spawnBackend("thread").transport("uds");
+        assertEquals("8 from over-uds", twiceOver(overUds, 4));
+        uds.stop();
+        try {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Tractor.openNursery(overUds, an -> {}));
+            assertEquals("no transport named \"uds\" (known: [tcp]); install and start the bundle that provides it (it registers"
+                    + " the OSGi service tractor.transport.spi.TransportProvider through the ServiceLoader mediator)", e.getMessage());
+        } finally {
+            uds.start();
+        }
+        assertEquals("10 from over-uds", twiceOver(overUds, 5));
+    }
+
+    static Object twiceOver(RootOptions root, int x) throws Exception {
+        Object[] out = new Object[1];
+        Tractor.openNursery(root, an -> out[0] = an.runInActor("over-uds", OsgiProbe::twice, x).result());
+        return out[0];
     }
 
     Bundle bundle(String symbolicName) {
