@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import tractor.RuntimeFailure;
 import tractor.spawn.spi.SpawnBackend;
 import tractor.spawn.spi.SpawnBackendProvider;
@@ -11,8 +12,9 @@ import tractor.spawn.spi.SpawnBackendProvider;
 /**
  * The spawn backends of one actor, found by name and created on first use; closed with the actor. The
  * providers come from {@link java.util.ServiceLoader}, or from the OSGi service registry when the runtime
- * runs as a started bundle. An open backend whose provider was withdrawn (its bundle stopped) is closed
- * and looked up again at the next spawn. A broken provider is reported in one line and skipped.
+ * runs as a started bundle. An open backend whose provider was withdrawn (its bundle stopped) is looked up
+ * again at the next spawn; the withdrawn one is retired, not closed: the children it started run on under
+ * this actor's supervision, and it is closed with the actor. A broken provider is reported in one line and skipped.
  */
 final class SpawnBackends implements AutoCloseable {
     /** The environment variable that picks the backend when no option does (tractor's {@code TRACTOR_SPAWN_METHOD}). */
@@ -21,6 +23,7 @@ final class SpawnBackends implements AutoCloseable {
 
     private final SpawnProviders providers;
     private final Map<String, Open> open = new ConcurrentHashMap<>();
+    private final List<Open> retired = new CopyOnWriteArrayList<>();
 
     SpawnBackends(ClassLoader loader) {
         this(sourceFor(loader));
@@ -51,8 +54,9 @@ final class SpawnBackends implements AutoCloseable {
     SpawnBackend get(String name) {
         Open o = open.get(name);
         if (o != null && o.offer().withdrawn() && open.remove(name, o)) {
-            Log.info("spawn", "spawn backend \"" + name + "\" was withdrawn (its bundle stopped); closing it");
-            o.close();
+            Log.info("spawn", "spawn backend \"" + name + "\" was withdrawn (its bundle stopped): looked up again; the children"
+                    + " it started run on and it is closed with this actor");
+            retired.add(o);
         }
         return open.computeIfAbsent(name, this::create).backend();
     }
@@ -96,6 +100,8 @@ final class SpawnBackends implements AutoCloseable {
     public void close() {
         open.values().forEach(Open::close);
         open.clear();
+        retired.forEach(Open::close);
+        retired.clear();
     }
 
     @Override

@@ -27,6 +27,10 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
+import tractor.ActorOptions;
+import tractor.Context;
+import tractor.MsgStream;
+import tractor.Portal;
 import tractor.RootOptions;
 import tractor.RuntimeFailure;
 import tractor.Tractor;
@@ -109,8 +113,9 @@ public class PaxExamTest {
     }
 
     /**
-     * One root actor throughout: a thread child runs; the thread backend's bundle is stopped, and the next spawn
-     * fails with the one-line error naming the fix; the bundle is started again, and the next spawn works.
+     * One root actor throughout: a thread child serves a context; the thread backend's bundle is stopped, and the
+     * next spawn fails with the one-line error naming the fix while the running child still echoes; the bundle is
+     * started again, and the next spawn works.
      */
     @Test
     public void aStoppedBackendBundleIsSeenAndItsRestartToo() throws Exception {
@@ -118,21 +123,30 @@ public class PaxExamTest {
         List<Object> seen = new ArrayList<>();
         try {
             Tractor.openNursery(OsgiProbe.root("thread"), an -> {
-                seen.add(an.runInActor("before", OsgiProbe::twice, 1).result());
-                thread.stop();
-                RuntimeFailure e = assertThrows(RuntimeFailure.class, () -> an.runInActor("while-stopped", OsgiProbe::twice, 2));
-                seen.add(e.getMessage());
-                thread.start();
-                seen.add(an.runInActor("after", OsgiProbe::twice, 3).result());
+                Portal echoer = an.startActor("echoer", ActorOptions.of().enable(OsgiProbe.class));
+                try (Context ctx = echoer.openContext(OsgiProbe::echo)) {
+                    seen.add(ctx.first());
+                    try (MsgStream s = ctx.openStream()) {
+                        thread.stop();
+                        seen.add(assertThrows(RuntimeFailure.class, () -> an.runInActor("while-stopped", OsgiProbe::twice, 2)).getMessage());
+                        s.send("still echoing");
+                        seen.add(s.receive());
+                        thread.start();
+                        seen.add(an.runInActor("after", OsgiProbe::twice, 3).result());
+                    }
+                    seen.add(((Number) ctx.waitForResult()).longValue());
+                } finally {
+                    echoer.cancelActor();
+                }
             });
         } finally {
             if (thread.getState() != Bundle.ACTIVE) thread.start();
         }
-        assertEquals(List.of("2 from before",
+        assertEquals(List.of("ready",
                 "no spawn backend named \"thread\" (found: [process]); install and start the bundle that provides it (it registers"
                         + " the OSGi service tractor.spawn.spi.SpawnBackendProvider through the ServiceLoader mediator), or choose"
                         + " another with the spawnBackend option or TRACTOR_SPAWN_METHOD",
-                "6 from after"), seen);
+                "still echoing", "6 from after", 1L), seen);
     }
 
     /**

@@ -27,7 +27,7 @@ import java.util.function.Consumer;
 public final class Transports {
     private static final System.Logger LOG = System.getLogger(Transports.class.getName());
     private static volatile Map<String, TransportProvider> byName;
-    private static volatile Optional<?> osgi; // of OsgiTransports, typed loosely so that no OSGi type is linked outside OSGi
+    private static final boolean OSGI_API = osgiApiVisible();
 
     private Transports() {}
 
@@ -38,7 +38,7 @@ public final class Transports {
      */
     public static TransportProvider get(String name) {
         return find(name).orElseThrow(() -> new IllegalArgumentException(
-                "no transport named \"" + name + "\" (known: " + names() + ")" + (osgi() != null
+                "no transport named \"" + name + "\" (known: " + names() + ")" + (OSGI_API && OsgiTransports.context() != null
                         ? "; install and start the bundle that provides it (it registers the OSGi service "
                                 + TransportProvider.class.getName() + " through the ServiceLoader mediator)" : "")));
     }
@@ -54,8 +54,8 @@ public final class Transports {
     }
 
     private static Map<String, TransportProvider> providers() {
-        OsgiTransports registry = osgi();
-        if (registry != null) return index(registry.current(Transports::warn));
+        List<TransportProvider> registered = OSGI_API ? OsgiTransports.registered(Transports::warn) : null;
+        if (registered != null) return index(registered);
         Map<String, TransportProvider> m = byName;
         if (m == null) {
             synchronized (Transports.class) {
@@ -66,18 +66,6 @@ public final class Transports {
             }
         }
         return m;
-    }
-
-    /** The OSGi service registry when this SPI runs as a started bundle, else {@code null} (found once). */
-    private static OsgiTransports osgi() {
-        Object o = osgi;
-        if (o == null) {
-            synchronized (Transports.class) {
-                if (osgi == null) osgi = osgiApiVisible() ? Optional.ofNullable(OsgiTransports.ofThisBundle()) : Optional.empty();
-                o = osgi;
-            }
-        }
-        return (OsgiTransports) ((Optional<?>) o).orElse(null);
     }
 
     /** Whether the OSGi framework API is visible to this SPI; checked by name, so that no OSGi type is linked. */
