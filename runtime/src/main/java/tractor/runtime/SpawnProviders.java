@@ -18,7 +18,7 @@ interface SpawnProviders {
     String missingHint();
 
     /**
-     * The backend the runtime uses for what {@code provider} created.
+     * The backend the runtime uses in place of {@code backend}, which a provider of this source created.
      *
      * @implSpec returns {@code backend} itself
      */
