@@ -167,10 +167,12 @@ final class ActorNurseryImpl implements ActorNursery {
 
     private SpawnRequest request(ActorId child, String backend, ActorOptions o) {
         List<String> args = List.of(rt.address(), child.name(), child.uuid(), "thread".equals(backend) ? ChildMain.IN_JVM : "jvm");
-        ChildEntry entry = new ChildEntry("tractor.runtime", ChildMain.class.getName(), ChildMain::runInJvm);
+        tractor.transport.spi.SharedSecret secret = rt.config().transportOptions().security().secret();
+        ChildEntry entry = new ChildEntry("tractor.runtime", ChildMain.class.getName(), a -> ChildMain.runInJvm(a, secret));
         List<String> jvm = new java.util.ArrayList<>(LogLevels.jvmOptions(o.logLevel() != null ? o.logLevel() : rt.config().logLevel()));
         jvm.addAll(o.jvmOptions());
-        return new SpawnRequest(child.name(), child.uuid(), entry, args, Map.of(), jvm, o.backendOptions());
+        Map<String, String> env = Secrets.childEnvironment(rt.config().transportOptions()); // never on a command line
+        return new SpawnRequest(child.name(), child.uuid(), entry, args, env, jvm, o.backendOptions());
     }
 
     /** Waits for the child to connect back, racing its exit and the spawn timeout; reaps it on failure. */

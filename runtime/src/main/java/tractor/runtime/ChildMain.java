@@ -10,6 +10,7 @@ import tractor.TransportClosed;
 import tractor.sc.Sc;
 import tractor.transport.spi.Address;
 import tractor.transport.spi.Listener;
+import tractor.transport.spi.SharedSecret;
 import tractor.transport.spi.TransportOptions;
 import tractor.transport.spi.TransportProvider;
 import tractor.transport.spi.Transports;
@@ -57,7 +58,7 @@ public final class ChildMain {
         }, "tractor-child-shutdown"));
         int code = 0;
         try {
-            run(List.of(args), rt);
+            run(List.of(args), rt, null);
         } catch (Throwable t) {
             System.err.println("tractor child " + (args.length > 1 ? args[1] : "?") + " failed: " + ErrorBox.stackText(t));
             code = 1;
@@ -113,11 +114,16 @@ public final class ChildMain {
      * thread (the backend's soft stop) cancels it.
      */
     public static void runInJvm(List<String> args) {
+        runInJvm(args, null);
+    }
+
+    /** As {@link #runInJvm(List)}, with the tree's shared secret handed over in memory (or null). */
+    static void runInJvm(List<String> args, SharedSecret secret) {
         AtomicReference<ActorRuntime> rt = new AtomicReference<>();
         AtomicReference<Throwable> failed = new AtomicReference<>();
         Thread t = Thread.ofVirtual().name("child " + (args.size() > 1 ? args.get(1) : "?")).start(() -> {
             try {
-                run(args, rt);
+                run(args, rt, secret);
             } catch (Throwable e) {
                 failed.set(e);
             }
@@ -137,12 +143,12 @@ public final class ChildMain {
         if (failed.get() != null) throw new IllegalStateException("child actor failed: " + failed.get(), failed.get());
     }
 
-    static void run(List<String> args, AtomicReference<ActorRuntime> holder) throws Exception {
+    static void run(List<String> args, AtomicReference<ActorRuntime> holder, SharedSecret secret) throws Exception {
         if (args.size() < 3) throw new IllegalArgumentException("usage: ChildMain <parent address> <name> <uuid> [in-jvm], got " + args);
         Address parentAddr = Address.parse(args.get(0));
         ActorId id = new ActorId(args.get(1), args.get(2));
         TransportProvider tp = Transports.get(parentAddr.transport());
-        TransportOptions topts = TransportOptions.DEFAULTS;
+        TransportOptions topts = Secrets.options(Secrets.forChild(secret, System.getenv()), ChannelOptions.DEFAULTS);
         ClassLoader loader = ChildMain.class.getClassLoader();
         ActorConfig boot = new ActorConfig(id, false, false, List.of(), loader, tp, topts, ChannelOptions.DEFAULTS,
                 CodecLimits.DEFAULT, parentAddr, tractor.Teardown.DEFAULTS, SpawnBackends.DEFAULT, null, null);

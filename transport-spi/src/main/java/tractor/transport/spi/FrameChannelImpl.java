@@ -35,8 +35,17 @@ final class FrameChannelImpl implements FrameChannel {
     private final ByteBuffer[] frame = {header, null};
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile TransportClosed broken;
+    /** The shared-secret challenge the reader runs first, or null; sends wait for {@link #authenticated}. */
+    private final PeerAuth auth;
+    private final boolean authAsServer;
+    private final java.util.concurrent.CompletableFuture<Void> authenticated = new java.util.concurrent.CompletableFuture<>();
 
     FrameChannelImpl(SocketChannel socket, Address local, Address remote, int maxFrameSize) throws IOException {
+        this(socket, local, remote, maxFrameSize, TransportSecurity.NONE, false);
+    }
+
+    FrameChannelImpl(SocketChannel socket, Address local, Address remote, int maxFrameSize, TransportSecurity security,
+                     boolean accepted) throws IOException {
         this.socket = socket;
         this.local = local;
         this.remote = remote;
@@ -47,6 +56,46 @@ final class FrameChannelImpl implements FrameChannel {
         socket.register(writeSelector, SelectionKey.OP_WRITE);
         this.reader = new FrameReader(socket, inbox, this, maxFrameSize);
         this.readerThread = Thread.ofPlatform().daemon().name("tractor-frame-reader " + local + " <- " + remote).unstarted(reader);
+        this.auth = security.authenticates() ? new PeerAuth(socket, security, remote) : null;
+        this.authAsServer = accepted;
+        if (auth == null) authenticated.complete(null);
+    }
+
+    /**
+     * Runs the shared-secret challenge, on the reader thread before it reads any frame; false when it
+     * failed (the channel is then broken with {@link AuthenticationFailed}, logged on the accepting side).
+     */
+    boolean authenticate() {
+        if (auth == null) return true;
+        try {
+            if (authAsServer) auth.server();
+            else auth.client();
+            return true;
+        } catch (IOException | RuntimeException e) {
+            AuthenticationFailed f = e instanceof AuthenticationFailed a ? a
+                    : new AuthenticationFailed("authentication with " + remote + " failed: " + e, e);
+            if (authAsServer && !closed.get()) PeerAuth.LOG.log(System.Logger.Level.WARNING, "AuthenticationFailed: refused " + remote + " on " + local + ": " + f.getMessage());
+            broken(f);
+            return false;
+        } finally {
+            authenticated.complete(null);
+        }
+    }
+
+    /** Completes once the challenge has ended, passed or not (at once when there is none). */
+    java.util.concurrent.CompletableFuture<Void> authenticated() {
+        return authenticated;
+    }
+
+    private void awaitAuthenticated() throws InterruptedIOException {
+        if (authenticated.isDone()) return;
+        try {
+            authenticated.get();
+        } catch (InterruptedException e) {
+            throw (InterruptedIOException) new InterruptedIOException("send on " + this + " interrupted while authenticating").initCause(e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e); // never completed exceptionally
+        }
     }
 
     FrameChannelImpl start() {
@@ -69,6 +118,7 @@ final class FrameChannelImpl implements FrameChannel {
         if (n > maxFrameSize) {
             throw new IllegalArgumentException("frame of " + n + " bytes to " + remote + " exceeds the maximum frame size of " + maxFrameSize + " bytes");
         }
+        awaitAuthenticated();
         lockForWrite();
         try {
             ensureWritable();
@@ -83,6 +133,7 @@ final class FrameChannelImpl implements FrameChannel {
 
     @Override
     public void shutdownOutput() throws InterruptedIOException {
+        awaitAuthenticated();
         lockForWrite();
         try {
             ensureWritable();
@@ -115,7 +166,7 @@ final class FrameChannelImpl implements FrameChannel {
     private void ensureWritable() {
         if (closed.get()) throw new ClosedResourceException(this + " is closed");
         TransportClosed b = broken;
-        if (b != null) throw new TransportClosed(b.getMessage(), b.getCause());
+        if (b != null) throw AuthenticationFailed.copyOf(b);
     }
 
     /** Writes every byte; an interrupt meanwhile only wakes the selector and is restored at the end. */
@@ -165,6 +216,7 @@ final class FrameChannelImpl implements FrameChannel {
             // closing is best effort; the descriptor is gone either way
         }
         reader.wakeup();
+        if (auth != null) auth.wakeup();
         writeSelector.wakeup();
         try {
             writeSelector.close();

@@ -35,14 +35,26 @@ public final class SocketFrameChannels {
     }
 
     /**
-     * Wraps a connected socket; the channel owns it from now on (and closes it if this fails).
+     * Wraps a socket this side connected; the channel owns it from now on (and closes it if this fails).
+     * With a shared secret in the options' {@link TransportOptions#security() security}, the channel
+     * proves it as the client before it carries anything.
      *
+     * @throws AuthenticationFailed if the transport refuses the peer while configuring (it is closed)
      * @throws TransportClosed if the socket cannot be set up (it is closed)
      */
     public static FrameChannel open(SocketChannel socket, Naming naming, TransportOptions options) {
+        return open(socket, naming, options, false);
+    }
+
+    /** As {@link #open}, for a socket a listener accepted: the challenge runs as the server. */
+    static FrameChannelImpl open(SocketChannel socket, Naming naming, TransportOptions options, boolean accepted) {
         try {
             naming.configure(socket);
-            return new FrameChannelImpl(socket, naming.local(socket), naming.remote(socket), options.maxFrameSize()).start();
+            return new FrameChannelImpl(socket, naming.local(socket), naming.remote(socket), options.maxFrameSize(),
+                    options.security(), accepted).start();
+        } catch (AuthenticationFailed e) {
+            closeQuietly(socket);
+            throw e;
         } catch (IOException | RuntimeException e) {
             closeQuietly(socket);
             throw new TransportClosed("cannot set up a frame channel over " + socket + ": " + e, e);

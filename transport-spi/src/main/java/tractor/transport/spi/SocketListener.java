@@ -26,6 +26,7 @@ final class SocketListener implements Listener {
     private final Selector selector;
     private final ReentrantLock acceptLock = new ReentrantLock();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicInteger pending = new java.util.concurrent.atomic.AtomicInteger();
 
     SocketListener(ServerSocketChannel server, Address bound, SocketFrameChannels.Naming naming,
                    TransportOptions options, Runnable afterClose) throws IOException {
@@ -67,12 +68,54 @@ final class SocketListener implements Listener {
         while (true) {
             if (closed.get()) throw new ClosedResourceException(this + " is closed");
             SocketChannel s = server.accept();
-            if (s != null) return Optional.of(SocketFrameChannels.open(s, naming, options));
+            if (s != null) {
+                Optional<FrameChannel> admitted = admit(s);
+                if (admitted.isPresent()) return admitted;
+                continue;
+            }
             long left = deadline - System.nanoTime();
             if (left <= 0) return Optional.empty();
             selector.select(Math.max(1, left / 1_000_000));
             selector.selectedKeys().clear();
             if (Thread.interrupted()) throw new InterruptedIOException("accept on " + this + " interrupted");
+        }
+    }
+
+    /**
+     * Wraps an accepted socket, unless too many connections are still authenticating or the transport
+     * refuses the peer: then it is closed at once and the refusal logged.
+     */
+    private Optional<FrameChannel> admit(SocketChannel s) {
+        TransportSecurity sec = options.security();
+        if (sec.authenticates() && pending.get() >= sec.maxPendingHandshakes()) {
+            PeerAuth.LOG.log(System.Logger.Level.WARNING, "refused a connection from " + peerOf(s) + " on " + bound + ": "
+                    + pending.get() + " connections are already authenticating (the cap is " + sec.maxPendingHandshakes() + ")");
+            SocketFrameChannels.closeQuietly(s);
+            return Optional.empty();
+        }
+        try {
+            FrameChannelImpl ch = SocketFrameChannels.open(s, naming, options, true);
+            if (sec.authenticates()) {
+                pending.incrementAndGet();
+                ch.authenticated().whenComplete((v, e) -> pending.decrementAndGet());
+            }
+            return Optional.of(ch);
+        } catch (AuthenticationFailed e) {
+            PeerAuth.LOG.log(System.Logger.Level.WARNING, "AuthenticationFailed: refused a connection on " + bound + ": " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** How many accepted connections are still authenticating. */
+    int pendingHandshakes() {
+        return pending.get();
+    }
+
+    private static String peerOf(SocketChannel s) {
+        try {
+            return String.valueOf(s.getRemoteAddress());
+        } catch (IOException e) {
+            return "an unknown peer";
         }
     }
 
