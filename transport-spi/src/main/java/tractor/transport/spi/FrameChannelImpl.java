@@ -38,14 +38,15 @@ final class FrameChannelImpl implements FrameChannel {
     /** The shared-secret challenge the reader runs first, or null; sends wait for {@link #authenticated}. */
     private final PeerAuth auth;
     private final boolean authAsServer;
+    private final Runnable afterAuth;
     private final java.util.concurrent.CompletableFuture<Void> authenticated = new java.util.concurrent.CompletableFuture<>();
 
     FrameChannelImpl(SocketChannel socket, Address local, Address remote, int maxFrameSize) throws IOException {
-        this(socket, local, remote, maxFrameSize, TransportSecurity.NONE, false);
+        this(socket, local, remote, maxFrameSize, TransportSecurity.NONE, false, () -> {});
     }
 
     FrameChannelImpl(SocketChannel socket, Address local, Address remote, int maxFrameSize, TransportSecurity security,
-                     boolean accepted) throws IOException {
+                     boolean accepted, Runnable afterAuth) throws IOException {
         this.socket = socket;
         this.local = local;
         this.remote = remote;
@@ -58,28 +59,30 @@ final class FrameChannelImpl implements FrameChannel {
         this.readerThread = Thread.ofPlatform().daemon().name("tractor-frame-reader " + local + " <- " + remote).unstarted(reader);
         this.auth = security.authenticates() ? new PeerAuth(socket, security, remote) : null;
         this.authAsServer = accepted;
+        this.afterAuth = afterAuth;
         if (auth == null) authenticated.complete(null);
     }
 
     /**
      * Runs the shared-secret challenge, on the reader thread before it reads any frame; false when it
      * failed (the channel is then broken with {@link AuthenticationFailed}, logged on the accepting side).
+     * {@code afterAuth} runs before the outcome is visible to anyone.
      */
     boolean authenticate() {
         if (auth == null) return true;
+        AuthenticationFailed failed = null;
         try {
             if (authAsServer) auth.server();
             else auth.client();
-            return true;
         } catch (IOException | RuntimeException e) {
-            AuthenticationFailed f = e instanceof AuthenticationFailed a ? a
-                    : new AuthenticationFailed("authentication with " + remote + " failed: " + e, e);
-            if (authAsServer && !closed.get()) PeerAuth.LOG.log(System.Logger.Level.WARNING, "AuthenticationFailed: refused " + remote + " on " + local + ": " + f.getMessage());
-            broken(f);
-            return false;
+            failed = e instanceof AuthenticationFailed a ? a : new AuthenticationFailed("authentication with " + remote + " failed: " + e, e);
+            if (authAsServer && !closed.get()) PeerAuth.LOG.log(System.Logger.Level.WARNING, "AuthenticationFailed: refused " + remote + " on " + local + ": " + failed.getMessage());
         } finally {
+            afterAuth.run();
+            if (failed != null) broken(failed);
             authenticated.complete(null);
         }
+        return failed == null;
     }
 
     /** Completes once the challenge has ended, passed or not (at once when there is none). */

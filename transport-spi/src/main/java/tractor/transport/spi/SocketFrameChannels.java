@@ -43,15 +43,18 @@ public final class SocketFrameChannels {
      * @throws TransportClosed if the socket cannot be set up (it is closed)
      */
     public static FrameChannel open(SocketChannel socket, Naming naming, TransportOptions options) {
-        return open(socket, naming, options, false);
+        return open(socket, naming, options, false, () -> {});
     }
 
-    /** As {@link #open}, for a socket a listener accepted: the challenge runs as the server. */
-    static FrameChannelImpl open(SocketChannel socket, Naming naming, TransportOptions options, boolean accepted) {
+    /**
+     * As {@link #open}; for a socket a listener accepted the challenge runs as the server. {@code afterAuth}
+     * runs once the challenge has ended, before its outcome is visible.
+     */
+    static FrameChannelImpl open(SocketChannel socket, Naming naming, TransportOptions options, boolean accepted, Runnable afterAuth) {
         try {
             naming.configure(socket);
             return new FrameChannelImpl(socket, naming.local(socket), naming.remote(socket), options.maxFrameSize(),
-                    options.security(), accepted).start();
+                    options.security(), accepted, afterAuth).start();
         } catch (AuthenticationFailed e) {
             closeQuietly(socket);
             throw e;

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
+import tractor.TransportClosed;
 import tractor.sc.ClosedResourceException;
 
 /**
@@ -93,15 +94,13 @@ final class SocketListener implements Listener {
             SocketFrameChannels.closeQuietly(s);
             return Optional.empty();
         }
+        if (sec.authenticates()) pending.incrementAndGet();
         try {
-            FrameChannelImpl ch = SocketFrameChannels.open(s, naming, options, true);
-            if (sec.authenticates()) {
-                pending.incrementAndGet();
-                ch.authenticated().whenComplete((v, e) -> pending.decrementAndGet());
-            }
-            return Optional.of(ch);
-        } catch (AuthenticationFailed e) {
-            PeerAuth.LOG.log(System.Logger.Level.WARNING, "AuthenticationFailed: refused a connection on " + bound + ": " + e.getMessage());
+            return Optional.of(SocketFrameChannels.open(s, naming, options, true, sec.authenticates() ? pending::decrementAndGet : () -> {}));
+        } catch (TransportClosed e) { // the transport refused the peer, or the connection broke at once: keep accepting
+            if (sec.authenticates()) pending.decrementAndGet();
+            PeerAuth.LOG.log(System.Logger.Level.WARNING, (e instanceof AuthenticationFailed ? "AuthenticationFailed: refused" : "dropped")
+                    + " a connection on " + bound + ": " + e.getMessage());
             return Optional.empty();
         }
     }
