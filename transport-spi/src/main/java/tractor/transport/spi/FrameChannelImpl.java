@@ -57,7 +57,7 @@ final class FrameChannelImpl implements FrameChannel {
         socket.register(writeSelector, SelectionKey.OP_WRITE);
         this.reader = new FrameReader(socket, inbox, this, maxFrameSize);
         this.readerThread = Thread.ofPlatform().daemon().name("tractor-frame-reader " + local + " <- " + remote).unstarted(reader);
-        this.auth = security.authenticates() ? new PeerAuth(socket, security, remote) : null;
+        this.auth = security.authenticates() && !security.tls() ? new PeerAuth(socket, security, remote) : null;
         this.authAsServer = accepted;
         this.afterAuth = afterAuth;
         if (auth == null) authenticated.complete(null);

@@ -50,9 +50,12 @@ public final class SocketFrameChannels {
      * As {@link #open}; for a socket a listener accepted the challenge runs as the server. {@code afterAuth}
      * runs once the challenge has ended, before its outcome is visible.
      */
-    static FrameChannelImpl open(SocketChannel socket, Naming naming, TransportOptions options, boolean accepted, Runnable afterAuth) {
+    static FrameChannel open(SocketChannel socket, Naming naming, TransportOptions options, boolean accepted, Runnable afterAuth) {
         try {
             naming.configure(socket);
+            if (options.security().tls()) {
+                return new TlsFrameChannel(socket, naming.local(socket), naming.remote(socket), options, accepted, afterAuth).start();
+            }
             return new FrameChannelImpl(socket, naming.local(socket), naming.remote(socket), options.maxFrameSize(),
                     options.security(), accepted, afterAuth).start();
         } catch (AuthenticationFailed e) {

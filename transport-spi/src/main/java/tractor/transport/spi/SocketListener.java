@@ -88,17 +88,17 @@ final class SocketListener implements Listener {
      */
     private Optional<FrameChannel> admit(SocketChannel s) {
         TransportSecurity sec = options.security();
-        if (sec.authenticates() && pending.get() >= sec.maxPendingHandshakes()) {
+        if (sec.handshakes() && pending.get() >= sec.maxPendingHandshakes()) {
             PeerAuth.LOG.log(System.Logger.Level.WARNING, "refused a connection from " + peerOf(s) + " on " + bound + ": "
                     + pending.get() + " connections are already authenticating (the cap is " + sec.maxPendingHandshakes() + ")");
             SocketFrameChannels.closeQuietly(s);
             return Optional.empty();
         }
-        if (sec.authenticates()) pending.incrementAndGet();
+        if (sec.handshakes()) pending.incrementAndGet();
         try {
-            return Optional.of(SocketFrameChannels.open(s, naming, options, true, sec.authenticates() ? pending::decrementAndGet : () -> {}));
+            return Optional.of(SocketFrameChannels.open(s, naming, options, true, sec.handshakes() ? pending::decrementAndGet : () -> {}));
         } catch (TransportClosed e) { // the transport refused the peer, or the connection broke at once: keep accepting
-            if (sec.authenticates()) pending.decrementAndGet();
+            if (sec.handshakes()) pending.decrementAndGet();
             PeerAuth.LOG.log(System.Logger.Level.WARNING, (e instanceof AuthenticationFailed ? "AuthenticationFailed: refused" : "dropped")
                     + " a connection on " + bound + ": " + e.getMessage());
             return Optional.empty();

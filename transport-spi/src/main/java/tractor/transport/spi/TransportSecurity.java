@@ -19,7 +19,10 @@ import java.util.Objects;
  * @param secret               the shared secret, or null for no challenge
  * @param handshakeTimeout     the bound on the whole authentication of one connection
  * @param maxPendingHandshakes how many connections a listener keeps while they authenticate
- * @param settings             transport-specific security settings by name (reserved for TLS)
+ * @param settings             transport-specific security settings by name: the TLS settings {@code tls.keyStore},
+ *                             {@code tls.keyStorePassword}, {@code tls.keyPassword}, {@code tls.trustStore},
+ *                             {@code tls.trustStorePassword}, {@code tls.storeType}, {@code tls.protocol},
+ *                             {@code tls.clientAuth} (see the README's Security section)
  */
 public record TransportSecurity(SharedSecret secret, Duration handshakeTimeout, int maxPendingHandshakes,
                                 Map<String, String> settings) {
@@ -43,6 +46,25 @@ public record TransportSecurity(SharedSecret secret, Duration handshakeTimeout, 
     /** Whether connections run the shared-secret challenge. */
     public boolean authenticates() {
         return secret != null;
+    }
+
+    /**
+     * Whether connections use TLS: the settings name a key store ({@code tls.keyStore}). TLS connections
+     * authenticate by certificates (mutual unless {@code tls.clientAuth=none}); the shared-secret challenge
+     * is not run on them.
+     */
+    public boolean tls() {
+        return TlsContexts.enabled(settings);
+    }
+
+    /** Whether TLS authenticates both ends: TLS is on and the listener requires a client certificate. */
+    public boolean mutualTls() {
+        return tls() && TlsContexts.clientAuth(settings);
+    }
+
+    /** Whether a new connection runs a handshake (TLS or the shared-secret challenge) before it carries frames. */
+    public boolean handshakes() {
+        return tls() || authenticates();
     }
 
     /** A copy with another secret (null: none). */
@@ -75,7 +97,7 @@ public record TransportSecurity(SharedSecret secret, Duration handshakeTimeout, 
 
     @Override
     public String toString() {
-        return "TransportSecurity[" + (secret == null ? "no secret" : "shared secret") + ", handshake " + handshakeTimeout
+        return "TransportSecurity[" + (secret == null ? "no secret" : "shared secret") + (tls() ? ", TLS" : "") + ", handshake " + handshakeTimeout
                 + ", max pending " + maxPendingHandshakes + ", settings " + settings.keySet() + "]";
     }
 }
