@@ -167,8 +167,8 @@ final class ActorNurseryImpl implements ActorNursery {
 
     private SpawnRequest request(ActorId child, String backend, ActorOptions o) {
         List<String> args = List.of(rt.address(), child.name(), child.uuid(), "thread".equals(backend) ? ChildMain.IN_JVM : "jvm");
-        tractor.transport.spi.SharedSecret secret = rt.config().transportOptions().security().secret();
-        ChildEntry entry = new ChildEntry("tractor.runtime", ChildMain.class.getName(), a -> ChildMain.runInJvm(a, secret));
+        tractor.transport.spi.TransportSecurity security = rt.config().transportOptions().security(); // in memory for in-JVM children
+        ChildEntry entry = new ChildEntry("tractor.runtime", ChildMain.class.getName(), a -> ChildMain.runInJvm(a, security));
         List<String> jvm = new java.util.ArrayList<>(LogLevels.jvmOptions(o.logLevel() != null ? o.logLevel() : rt.config().logLevel()));
         jvm.addAll(o.jvmOptions());
         Map<String, String> env = Secrets.childEnvironment(rt.config().transportOptions()); // never on a command line

@@ -10,7 +10,7 @@ import tractor.TransportClosed;
 import tractor.sc.Sc;
 import tractor.transport.spi.Address;
 import tractor.transport.spi.Listener;
-import tractor.transport.spi.SharedSecret;
+import tractor.transport.spi.TransportSecurity;
 import tractor.transport.spi.TransportOptions;
 import tractor.transport.spi.TransportProvider;
 import tractor.transport.spi.Transports;
@@ -117,13 +117,13 @@ public final class ChildMain {
         runInJvm(args, null);
     }
 
-    /** As {@link #runInJvm(List)}, with the tree's shared secret handed over in memory (or null). */
-    static void runInJvm(List<String> args, SharedSecret secret) {
+    /** As {@link #runInJvm(List)}, with the tree's transport security handed over in memory (or null). */
+    static void runInJvm(List<String> args, TransportSecurity security) {
         AtomicReference<ActorRuntime> rt = new AtomicReference<>();
         AtomicReference<Throwable> failed = new AtomicReference<>();
         Thread t = Thread.ofVirtual().name("child " + (args.size() > 1 ? args.get(1) : "?")).start(() -> {
             try {
-                run(args, rt, secret);
+                run(args, rt, security);
             } catch (Throwable e) {
                 failed.set(e);
             }
@@ -143,12 +143,12 @@ public final class ChildMain {
         if (failed.get() != null) throw new IllegalStateException("child actor failed: " + failed.get(), failed.get());
     }
 
-    static void run(List<String> args, AtomicReference<ActorRuntime> holder, SharedSecret secret) throws Exception {
+    static void run(List<String> args, AtomicReference<ActorRuntime> holder, TransportSecurity security) throws Exception {
         if (args.size() < 3) throw new IllegalArgumentException("usage: ChildMain <parent address> <name> <uuid> [in-jvm], got " + args);
         Address parentAddr = Address.parse(args.get(0));
         ActorId id = new ActorId(args.get(1), args.get(2));
         TransportProvider tp = Transports.get(parentAddr.transport());
-        TransportOptions topts = Secrets.options(Secrets.forChild(secret, System.getenv()), ChannelOptions.DEFAULTS);
+        TransportOptions topts = Secrets.forChild(security, System.getenv(), ChannelOptions.DEFAULTS);
         ClassLoader loader = ChildMain.class.getClassLoader();
         ActorConfig boot = new ActorConfig(id, false, false, List.of(), loader, tp, topts, ChannelOptions.DEFAULTS,
                 CodecLimits.DEFAULT, parentAddr, tractor.Teardown.DEFAULTS, SpawnBackends.DEFAULT, null, null);

@@ -28,7 +28,7 @@ final class RootBoot {
 
     static Booted boot(RootOptions o, ClassLoader loader) {
         TransportProvider tp = Transports.get(o.transport());
-        TransportOptions topts = Secrets.options(Secrets.resolve(o, System.getenv()), ChannelOptions.DEFAULTS);
+        TransportOptions topts = Secrets.options(Secrets.resolve(o, System.getenv()), o.transportOptions(), ChannelOptions.DEFAULTS);
         Address reg = o.registryAddress() != null ? tp.parseAddress(o.registryAddress()) : defaultRegistry(tp, topts);
         ActorId id = ActorId.random(o.name());
         boolean anyPort = reg.toString().startsWith("tcp://") && reg.toString().endsWith(":0");

@@ -21,11 +21,15 @@ import tractor.transport.spi.TransportSecurity;
  * {@link RootOptions#secretFile()}, the environment variable {@value #ENV}, the environment variable
  * {@value #ENV_FILE}. A secret file must be a regular file (not a link) owned by this process's user with
  * no permission for group or others; its text, without the trailing line break, is the secret. A child
- * gets the secret from its parent: in memory (thread backend) or in {@value #ENV} of its environment.
+ * gets the secret from its parent: in memory (thread backend) or in {@value #ENV} of its environment;
+ * the transport settings ({@code RootOptions.transportOptions}, e.g. TLS) travel the same way, in
+ * {@value #ENV_OPTIONS}.
  */
 final class Secrets {
     static final String ENV = "TRACTOR_SECRET";
     static final String ENV_FILE = "TRACTOR_SECRET_FILE";
+    /** How a child process gets its parent's transport settings (TLS): lines of {@code name=value}. */
+    static final String ENV_OPTIONS = "TRACTOR_TRANSPORT_OPTIONS";
     private static final Set<PosixFilePermission> GROUP_OR_OTHERS = EnumSet.of(
             PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE,
             PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
@@ -45,23 +49,53 @@ final class Secrets {
         return null;
     }
 
-    /** A child's secret: the one its parent handed over in memory, else {@value #ENV}, else none. */
-    static SharedSecret forChild(SharedSecret inMemory, Map<String, String> env) {
-        if (inMemory != null) return inMemory;
+    /**
+     * A child's transport options: the security its parent handed over in memory (thread backend), else
+     * the secret in {@value #ENV} and the settings in {@value #ENV_OPTIONS} of its environment.
+     */
+    static TransportOptions forChild(TransportSecurity inMemory, Map<String, String> env, ChannelOptions channel) {
+        if (inMemory != null) return TransportOptions.DEFAULTS.withSecurity(inMemory);
         String s = env.get(ENV);
-        return s == null ? null : of(s, "the environment variable " + ENV);
+        return options(s == null ? null : of(s, "the environment variable " + ENV), parseSettings(env.getOrDefault(ENV_OPTIONS, "")), channel);
     }
 
-    /** The transport options of an actor with this secret (null: none) and handshake bound. */
-    static TransportOptions options(SharedSecret secret, ChannelOptions channel) {
-        TransportSecurity sec = TransportSecurity.NONE.withSecret(secret).withHandshakeTimeout(channel.handshakeTimeout());
+    /** The transport options of an actor with this secret (null: none), these settings and handshake bound. */
+    static TransportOptions options(SharedSecret secret, Map<String, String> settings, ChannelOptions channel) {
+        TransportSecurity sec = TransportSecurity.NONE.withSecret(secret).withSettings(settings).withHandshakeTimeout(channel.handshakeTimeout());
         return TransportOptions.DEFAULTS.withSecurity(sec);
     }
 
-    /** The environment entry that hands the secret to a child process; empty without a secret. */
+    /**
+     * The environment entries that hand the secret and the transport settings to a child process (never its
+     * command line); empty without either.
+     */
     static Map<String, String> childEnvironment(TransportOptions options) {
+        Map<String, String> env = new java.util.HashMap<>();
         SharedSecret s = options.security().secret();
-        return s == null ? Map.of() : Map.of(ENV, s.text());
+        if (s != null) env.put(ENV, s.text());
+        if (!options.security().settings().isEmpty()) env.put(ENV_OPTIONS, formatSettings(options.security().settings()));
+        return env;
+    }
+
+    /** Settings as lines of {@code name=value}. */
+    static String formatSettings(Map<String, String> settings) {
+        StringBuilder sb = new StringBuilder();
+        new java.util.TreeMap<>(settings).forEach((k, v) -> {
+            if (k.contains("=") || k.contains("\n") || v.contains("\n")) {
+                throw new RuntimeFailure("transport option \"" + k + "\" cannot be handed to a child: names may not contain '=' or line breaks, values no line breaks");
+            }
+            sb.append(k).append('=').append(v).append('\n');
+        });
+        return sb.toString();
+    }
+
+    static Map<String, String> parseSettings(String text) {
+        Map<String, String> m = new java.util.HashMap<>();
+        for (String line : text.split("\n")) {
+            int eq = line.indexOf('=');
+            if (eq > 0) m.put(line.substring(0, eq), line.substring(eq + 1));
+        }
+        return m;
     }
 
     private static SharedSecret of(String text, String source) {

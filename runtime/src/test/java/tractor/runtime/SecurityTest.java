@@ -130,7 +130,7 @@ class SecurityTest {
     }
 
     private static TransportOptions secret(String s) {
-        return Secrets.options(SharedSecret.of(s), ChannelOptions.DEFAULTS);
+        return Secrets.options(SharedSecret.of(s), Map.of(), ChannelOptions.DEFAULTS);
     }
 
     private static ActorConfig withOptions(ActorConfig c, TransportOptions t) {
