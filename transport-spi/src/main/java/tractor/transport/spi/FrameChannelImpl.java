@@ -35,18 +35,14 @@ final class FrameChannelImpl implements FrameChannel {
     private final ByteBuffer[] frame = {header, null};
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile TransportClosed broken;
-    /** The shared-secret challenge the reader runs first, or null; sends wait for {@link #authenticated}. */
+    /** The shared-secret challenge the reader runs first, or null; sends wait for its end. */
     private final PeerAuth auth;
-    private final boolean authAsServer;
-    private final Runnable afterAuth;
-    private final java.util.concurrent.CompletableFuture<Void> authenticated = new java.util.concurrent.CompletableFuture<>();
 
     FrameChannelImpl(SocketChannel socket, Address local, Address remote, int maxFrameSize) throws IOException {
-        this(socket, local, remote, maxFrameSize, TransportSecurity.NONE, false, () -> {});
+        this(socket, local, remote, maxFrameSize, null);
     }
 
-    FrameChannelImpl(SocketChannel socket, Address local, Address remote, int maxFrameSize, TransportSecurity security,
-                     boolean accepted, Runnable afterAuth) throws IOException {
+    FrameChannelImpl(SocketChannel socket, Address local, Address remote, int maxFrameSize, PeerAuth auth) throws IOException {
         this.socket = socket;
         this.local = local;
         this.remote = remote;
@@ -57,48 +53,12 @@ final class FrameChannelImpl implements FrameChannel {
         socket.register(writeSelector, SelectionKey.OP_WRITE);
         this.reader = new FrameReader(socket, inbox, this, maxFrameSize);
         this.readerThread = Thread.ofPlatform().daemon().name("tractor-frame-reader " + local + " <- " + remote).unstarted(reader);
-        this.auth = security.authenticates() && !security.tls() ? new PeerAuth(socket, security, remote) : null;
-        this.authAsServer = accepted;
-        this.afterAuth = afterAuth;
-        if (auth == null) authenticated.complete(null);
+        this.auth = auth;
     }
 
-    /**
-     * Runs the shared-secret challenge, on the reader thread before it reads any frame; false when it
-     * failed (the channel is then broken with {@link AuthenticationFailed}, logged on the accepting side).
-     * {@code afterAuth} runs before the outcome is visible to anyone.
-     */
+    /** Runs the challenge, if any, on the reader thread before it reads a frame; false when it failed (broken). */
     boolean authenticate() {
-        if (auth == null) return true;
-        AuthenticationFailed failed = null;
-        try {
-            if (authAsServer) auth.server();
-            else auth.client();
-        } catch (IOException | RuntimeException e) {
-            failed = e instanceof AuthenticationFailed a ? a : new AuthenticationFailed("authentication with " + remote + " failed: " + e, e);
-            if (authAsServer && !closed.get()) PeerAuth.LOG.log(System.Logger.Level.WARNING, "AuthenticationFailed: refused " + remote + " on " + local + ": " + failed.getMessage());
-        } finally {
-            afterAuth.run();
-            if (failed != null) broken(failed);
-            authenticated.complete(null);
-        }
-        return failed == null;
-    }
-
-    /** Completes once the challenge has ended, passed or not (at once when there is none). */
-    java.util.concurrent.CompletableFuture<Void> authenticated() {
-        return authenticated;
-    }
-
-    private void awaitAuthenticated() throws InterruptedIOException {
-        if (authenticated.isDone()) return;
-        try {
-            authenticated.get();
-        } catch (InterruptedException e) {
-            throw (InterruptedIOException) new InterruptedIOException("send on " + this + " interrupted while authenticating").initCause(e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException(e); // never completed exceptionally
-        }
+        return auth == null || auth.run(this::broken);
     }
 
     FrameChannelImpl start() {
@@ -121,7 +81,7 @@ final class FrameChannelImpl implements FrameChannel {
         if (n > maxFrameSize) {
             throw new IllegalArgumentException("frame of " + n + " bytes to " + remote + " exceeds the maximum frame size of " + maxFrameSize + " bytes");
         }
-        awaitAuthenticated();
+        if (auth != null) auth.await();
         lockForWrite();
         try {
             ensureWritable();
@@ -136,7 +96,7 @@ final class FrameChannelImpl implements FrameChannel {
 
     @Override
     public void shutdownOutput() throws InterruptedIOException {
-        awaitAuthenticated();
+        if (auth != null) auth.await();
         lockForWrite();
         try {
             ensureWritable();

@@ -12,6 +12,7 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import tractor.TransportClosed;
 
 /**
  * The shared-secret challenge of {@link TransportSecurity}, run by a channel's reader thread on the raw
@@ -36,18 +37,65 @@ final class PeerAuth {
 
     private final SocketChannel socket;
     private final SharedSecret secret;
+    private final Address local;
     private final Address remote;
+    private final boolean accepted;
+    private final Runnable afterAuth;
+    private final java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
     private final long deadline;
     private final java.time.Duration timeout;
     private final Selector selector;
 
-    PeerAuth(SocketChannel socket, TransportSecurity security, Address remote) throws IOException {
+    /**
+     * @param accepted  whether this end accepted the connection (it then plays the server and logs refusals)
+     * @param afterAuth runs once the exchange has ended, before its outcome is visible to anyone
+     */
+    PeerAuth(SocketChannel socket, TransportSecurity security, Address local, Address remote, boolean accepted,
+             Runnable afterAuth) throws IOException {
         this.socket = socket;
         this.secret = security.secret();
+        this.local = local;
         this.remote = remote;
+        this.accepted = accepted;
+        this.afterAuth = afterAuth;
         this.timeout = security.handshakeTimeout();
         this.deadline = System.nanoTime() + timeout.toNanos();
         this.selector = Selector.open();
+    }
+
+    /**
+     * Runs the exchange (on the channel's reader thread); on failure hands {@link AuthenticationFailed} to
+     * {@code broken}, which closes the channel, before waiting senders are released. A refusal is logged
+     * on the accepting side unless this side closed the socket.
+     *
+     * @return whether the peer proved the secret
+     */
+    boolean run(java.util.function.Consumer<TransportClosed> broken) {
+        AuthenticationFailed failed = null;
+        try {
+            if (accepted) server();
+            else client();
+        } catch (IOException | RuntimeException e) {
+            failed = e instanceof AuthenticationFailed a ? a : new AuthenticationFailed("authentication with " + remote + " failed: " + e, e);
+            if (accepted && socket.isOpen()) LOG.log(System.Logger.Level.WARNING, "AuthenticationFailed: refused " + remote + " on " + local + ": " + failed.getMessage());
+        } finally {
+            afterAuth.run();
+            if (failed != null) broken.accept(failed);
+            done.complete(null);
+        }
+        return failed == null;
+    }
+
+    /** Waits until the exchange has ended, passed or not (a sender then finds the channel usable or broken). */
+    void await() throws java.io.InterruptedIOException {
+        if (done.isDone()) return;
+        try {
+            done.get();
+        } catch (InterruptedException e) {
+            throw (java.io.InterruptedIOException) new java.io.InterruptedIOException("send to " + remote + " interrupted while authenticating").initCause(e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e); // never completed exceptionally
+        }
     }
 
     /** Wakes a waiting exchange so that it sees the socket closed. */
@@ -56,7 +104,7 @@ final class PeerAuth {
     }
 
     /** The client's side: proves the secret, checks the server's proof, reads the verdict. */
-    void client() throws IOException {
+    private void client() throws IOException {
         try (selector) {
             byte[] nonceC = nonce();
             write(HELLO, nonceC);
@@ -73,7 +121,7 @@ final class PeerAuth {
     }
 
     /** The server's side: challenges the client and tells it the verdict. */
-    void server() throws IOException {
+    private void server() throws IOException {
         try (selector) {
             byte[] nonceC;
             try {

@@ -53,11 +53,11 @@ public final class SocketFrameChannels {
     static FrameChannel open(SocketChannel socket, Naming naming, TransportOptions options, boolean accepted, Runnable afterAuth) {
         try {
             naming.configure(socket);
-            if (options.security().tls()) {
-                return new TlsFrameChannel(socket, naming.local(socket), naming.remote(socket), options, accepted, afterAuth).start();
-            }
-            return new FrameChannelImpl(socket, naming.local(socket), naming.remote(socket), options.maxFrameSize(),
-                    options.security(), accepted, afterAuth).start();
+            Address local = naming.local(socket), remote = naming.remote(socket);
+            TransportSecurity sec = options.security();
+            if (sec.tls()) return new TlsFrameChannel(socket, local, remote, options, accepted, afterAuth).start();
+            PeerAuth auth = sec.authenticates() ? new PeerAuth(socket, sec, local, remote, accepted, afterAuth) : null;
+            return new FrameChannelImpl(socket, local, remote, options.maxFrameSize(), auth).start();
         } catch (AuthenticationFailed e) {
             closeQuietly(socket);
             throw e;
