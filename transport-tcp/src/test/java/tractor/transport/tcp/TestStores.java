@@ -8,26 +8,23 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Throwaway PKCS12 stores made with the test JVM's own {@code keytool}: one key pair shared by the tree's
- * nodes, a trust store holding its certificate, and a stranger's key pair nobody trusts.
+ * nodes (its store is also the trust store: a key entry's certificate is trusted), and a stranger's key
+ * pair nobody trusts.
  */
-record TestStores(Path node, Path trust, Path stranger) {
+record TestStores(Path node, Path stranger) {
     static final String PASSWORD = "changeit";
 
     static TestStores create(Path dir) throws Exception {
-        TestStores s = new TestStores(dir.resolve("node.p12"), dir.resolve("trust.p12"), dir.resolve("stranger.p12"));
+        TestStores s = new TestStores(dir.resolve("node.p12"), dir.resolve("stranger.p12"));
         keyPair(s.node, "tractor-node");
         keyPair(s.stranger, "stranger");
-        Path crt = dir.resolve("node.crt");
-        keytool("-exportcert", "-alias", "key", "-keystore", s.node.toString(), "-storepass", PASSWORD, "-file", crt.toString());
-        keytool("-importcert", "-noprompt", "-alias", "node", "-file", crt.toString(), "-keystore", s.trust.toString(),
-                "-storetype", "PKCS12", "-storepass", PASSWORD);
         return s;
     }
 
     /** The TLS settings of a node holding {@code keyStore} and trusting the node certificate. */
     Map<String, String> settings(Path keyStore) {
         return Map.of("tls.keyStore", keyStore.toString(), "tls.keyStorePassword", PASSWORD,
-                "tls.trustStore", trust.toString(), "tls.trustStorePassword", PASSWORD);
+                "tls.trustStore", node.toString(), "tls.trustStorePassword", PASSWORD);
     }
 
     private static void keyPair(Path store, String cn) throws Exception {
@@ -36,7 +33,8 @@ record TestStores(Path node, Path trust, Path stranger) {
     }
 
     private static void keytool(String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "keytool").toString()));
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-J-XX:TieredStopAtLevel=1"));
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         try {
