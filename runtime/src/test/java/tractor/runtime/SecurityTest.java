@@ -86,6 +86,18 @@ class SecurityTest {
         });
     }
 
+    /** A peer without any secret learns why it was refused, in its {@code Aid} handshake. */
+    @Test
+    void peerWithoutSecretIsToldWhy() throws Exception {
+        RootOptions o = RootOptions.of().transport("tcp").registryAddress("tcp://127.0.0.1:0").secret(SECRET);
+        Tractor.openRoot(o, actor -> {
+            ActorRuntime rt = (ActorRuntime) actor;
+            var e = assertThrows(AuthenticationFailed.class,
+                    () -> Connect.open(withOptions(rt.config(), TransportOptions.DEFAULTS), rt.boundAddress(), rt.aid(false)));
+            assertTrue(e.getMessage().contains("requires a shared secret and none is configured here"), e.getMessage());
+        });
+    }
+
     /** Sends an {@code Aid} and a {@code Start} of {@link Secured#touch} without waiting, then reads the answer. */
     private static Msg blindCall(ActorRuntime rt, TransportOptions options) throws Exception {
         FrameChannel f = rt.config().transport().connect(rt.boundAddress(), options);

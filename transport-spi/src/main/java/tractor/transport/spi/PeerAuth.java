@@ -30,7 +30,7 @@ import tractor.TransportClosed;
 final class PeerAuth {
     private static final byte[] MAGIC = {(byte) 0xC1, 'T', 'A'};
     private static final byte HELLO = 'H', CHALLENGE = 'C', RESPONSE = 'R', VERDICT = 'V';
-    private static final int NONCE = 32, MAC = 32;
+    private static final int NONCE = 32, MAC = 32, DISCARDABLE = 64 * 1024;
     private static final SecureRandom RANDOM = new SecureRandom();
     /** Where refused peers are reported (the accepting side logs each refusal once). */
     static final System.Logger LOG = System.getLogger("tractor.transport.security");
@@ -182,6 +182,8 @@ final class PeerAuth {
         ByteBuffer len = readExactly(4, expected).order(ByteOrder.LITTLE_ENDIAN);
         long n = Integer.toUnsignedLong(len.getInt());
         if (n != 4 + size) {
+            // a peer without a secret sent its first msg: consume a small one, so that our refusal is not lost to a reset
+            if (n <= DISCARDABLE) readExactly((int) n, expected);
             throw fail("expected " + expected + " (a frame of " + (4 + size) + " bytes), got a frame of " + n + " bytes");
         }
         ByteBuffer body = readExactly(4 + size, expected);
