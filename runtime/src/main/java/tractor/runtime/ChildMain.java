@@ -17,7 +17,9 @@ import tractor.transport.spi.Transports;
 
 /**
  * Where a spawned child actor starts: {@code main} in a child JVM (process backend), {@link #runInJvm}
- * in this JVM (thread backend). Arguments: the parent's address, the child's name and uuid.
+ * in this JVM (thread backend). Arguments: the parent's address, the child's name and uuid, the mode; a
+ * child with a class loader of its own gets the tree's secret and transport settings as two more (see
+ * {@code Secrets}); a child process gets them in its environment.
  *
  * <p>Boot: connect to the parent, exchange identities, receive the {@code SpawnSpec}, listen, register
  * with the registrar, then serve until cancelled (by the parent, or when the parent is gone).
@@ -44,7 +46,7 @@ public final class ChildMain {
      */
     public static void main(String[] args) {
         if (args.length > 3 && IN_JVM.equals(args[3])) {
-            runInJvm(List.of(args));
+            runInJvm(List.of(args), Secrets.fromInJvmArgs(List.of(args), ChannelOptions.DEFAULTS));
             return;
         }
         AtomicReference<ActorRuntime> rt = new AtomicReference<>();

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import tractor.RootOptions;
@@ -75,6 +76,23 @@ final class Secrets {
         if (s != null) env.put(ENV, s.text());
         if (!options.security().settings().isEmpty()) env.put(ENV_OPTIONS, formatSettings(options.security().settings()));
         return env;
+    }
+
+    /**
+     * The extra arguments that hand the security to an in-JVM child with a class loader of its own (only
+     * JDK types cross to it; arguments of an in-JVM child are never on a command line): the secret's
+     * text (or empty) and the settings as {@link #formatSettings} lines.
+     */
+    static List<String> inJvmArgs(TransportOptions options) {
+        SharedSecret s = options.security().secret();
+        return List.of(s == null ? "" : s.text(), formatSettings(options.security().settings()));
+    }
+
+    /** The security {@link #inJvmArgs} handed over (arguments 4 and 5), or null when there are none. */
+    static TransportSecurity fromInJvmArgs(List<String> args, ChannelOptions channel) {
+        if (args.size() < 6) return null;
+        SharedSecret s = args.get(4).isEmpty() ? null : of(args.get(4), "the parent");
+        return options(s, parseSettings(args.get(5)), channel).security();
     }
 
     /** Settings as lines of {@code name=value}. */
