@@ -10,13 +10,16 @@ import tractor.TransportClosed;
 import tractor.sc.Sc;
 import tractor.transport.spi.Address;
 import tractor.transport.spi.Listener;
+import tractor.transport.spi.TransportSecurity;
 import tractor.transport.spi.TransportOptions;
 import tractor.transport.spi.TransportProvider;
 import tractor.transport.spi.Transports;
 
 /**
  * Where a spawned child actor starts: {@code main} in a child JVM (process backend), {@link #runInJvm}
- * in this JVM (thread backend). Arguments: the parent's address, the child's name and uuid.
+ * in this JVM (thread backend). Arguments: the parent's address, the child's name and uuid, the mode; a
+ * child with a class loader of its own gets the tree's secret and transport settings as two more (see
+ * {@code Secrets}); a child process gets them in its environment.
  *
  * <p>Boot: connect to the parent, exchange identities, receive the {@code SpawnSpec}, listen, register
  * with the registrar, then serve until cancelled (by the parent, or when the parent is gone).
@@ -43,7 +46,7 @@ public final class ChildMain {
      */
     public static void main(String[] args) {
         if (args.length > 3 && IN_JVM.equals(args[3])) {
-            runInJvm(List.of(args));
+            runInJvm(List.of(args), Secrets.fromInJvmArgs(List.of(args), ChannelOptions.DEFAULTS));
             return;
         }
         AtomicReference<ActorRuntime> rt = new AtomicReference<>();
@@ -57,7 +60,7 @@ public final class ChildMain {
         }, "tractor-child-shutdown"));
         int code = 0;
         try {
-            run(List.of(args), rt);
+            run(List.of(args), rt, null);
         } catch (Throwable t) {
             System.err.println("tractor child " + (args.length > 1 ? args[1] : "?") + " failed: " + ErrorBox.stackText(t));
             code = 1;
@@ -113,11 +116,16 @@ public final class ChildMain {
      * thread (the backend's soft stop) cancels it.
      */
     public static void runInJvm(List<String> args) {
+        runInJvm(args, null);
+    }
+
+    /** As {@link #runInJvm(List)}, with the tree's transport security handed over in memory (or null). */
+    static void runInJvm(List<String> args, TransportSecurity security) {
         AtomicReference<ActorRuntime> rt = new AtomicReference<>();
         AtomicReference<Throwable> failed = new AtomicReference<>();
         Thread t = Thread.ofVirtual().name("child " + (args.size() > 1 ? args.get(1) : "?")).start(() -> {
             try {
-                run(args, rt);
+                run(args, rt, security);
             } catch (Throwable e) {
                 failed.set(e);
             }
@@ -137,12 +145,12 @@ public final class ChildMain {
         if (failed.get() != null) throw new IllegalStateException("child actor failed: " + failed.get(), failed.get());
     }
 
-    static void run(List<String> args, AtomicReference<ActorRuntime> holder) throws Exception {
+    static void run(List<String> args, AtomicReference<ActorRuntime> holder, TransportSecurity security) throws Exception {
         if (args.size() < 3) throw new IllegalArgumentException("usage: ChildMain <parent address> <name> <uuid> [in-jvm], got " + args);
         Address parentAddr = Address.parse(args.get(0));
         ActorId id = new ActorId(args.get(1), args.get(2));
         TransportProvider tp = Transports.get(parentAddr.transport());
-        TransportOptions topts = TransportOptions.DEFAULTS;
+        TransportOptions topts = Secrets.forChild(security, System.getenv(), ChannelOptions.DEFAULTS);
         ClassLoader loader = ChildMain.class.getClassLoader();
         ActorConfig boot = new ActorConfig(id, false, false, List.of(), loader, tp, topts, ChannelOptions.DEFAULTS,
                 CodecLimits.DEFAULT, parentAddr, tractor.Teardown.DEFAULTS, SpawnBackends.DEFAULT, null, null);

@@ -35,8 +35,14 @@ final class FrameChannelImpl implements FrameChannel {
     private final ByteBuffer[] frame = {header, null};
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile TransportClosed broken;
+    /** The shared-secret challenge the reader runs first, or null; sends wait for its end. */
+    private final PeerAuth auth;
 
     FrameChannelImpl(SocketChannel socket, Address local, Address remote, int maxFrameSize) throws IOException {
+        this(socket, local, remote, maxFrameSize, null);
+    }
+
+    FrameChannelImpl(SocketChannel socket, Address local, Address remote, int maxFrameSize, PeerAuth auth) throws IOException {
         this.socket = socket;
         this.local = local;
         this.remote = remote;
@@ -47,6 +53,12 @@ final class FrameChannelImpl implements FrameChannel {
         socket.register(writeSelector, SelectionKey.OP_WRITE);
         this.reader = new FrameReader(socket, inbox, this, maxFrameSize);
         this.readerThread = Thread.ofPlatform().daemon().name("tractor-frame-reader " + local + " <- " + remote).unstarted(reader);
+        this.auth = auth;
+    }
+
+    /** Runs the challenge, if any, on the reader thread before it reads a frame; false when it failed (broken). */
+    boolean authenticate() {
+        return auth == null || auth.run(this::broken);
     }
 
     FrameChannelImpl start() {
@@ -69,6 +81,7 @@ final class FrameChannelImpl implements FrameChannel {
         if (n > maxFrameSize) {
             throw new IllegalArgumentException("frame of " + n + " bytes to " + remote + " exceeds the maximum frame size of " + maxFrameSize + " bytes");
         }
+        if (auth != null) auth.await();
         lockForWrite();
         try {
             ensureWritable();
@@ -83,6 +96,7 @@ final class FrameChannelImpl implements FrameChannel {
 
     @Override
     public void shutdownOutput() throws InterruptedIOException {
+        if (auth != null) auth.await();
         lockForWrite();
         try {
             ensureWritable();
@@ -115,7 +129,7 @@ final class FrameChannelImpl implements FrameChannel {
     private void ensureWritable() {
         if (closed.get()) throw new ClosedResourceException(this + " is closed");
         TransportClosed b = broken;
-        if (b != null) throw new TransportClosed(b.getMessage(), b.getCause());
+        if (b != null) throw AuthenticationFailed.copyOf(b);
     }
 
     /** Writes every byte; an interrupt meanwhile only wakes the selector and is restored at the end. */
@@ -165,6 +179,7 @@ final class FrameChannelImpl implements FrameChannel {
             // closing is best effort; the descriptor is gone either way
         }
         reader.wakeup();
+        if (auth != null) auth.wakeup();
         writeSelector.wakeup();
         try {
             writeSelector.close();
