@@ -22,6 +22,8 @@ final class WarmPool {
     static final String OPTION = "warmPool";
     /** The largest pool size accepted. */
     static final int MAX_SIZE = 64;
+    /** How long a spawn waits for a pooled JVM a refill is starting, before it starts one cold. */
+    static final java.time.Duration START_WAIT = java.time.Duration.ofSeconds(2);
 
     /** A pool's key: what a pooled JVM was started with. */
     record Shape(List<String> command, Map<String, String> environment) {}
@@ -54,8 +56,7 @@ final class WarmPool {
      */
     Optional<ProcessChild> take(Shape shape, int size, String actorName, byte[] startLine) {
         try {
-            ConcurrentLinkedDeque<ProcessChild> q = idle.get(shape);
-            for (ProcessChild c; q != null && (c = q.pollFirst()) != null; ) {
+            for (ProcessChild c; (c = next(shape)) != null; ) {
                 if (!c.isAlive()) continue;
                 try {
                     c.claim(actorName, startLine);
@@ -68,6 +69,28 @@ final class WarmPool {
         } finally {
             refill(shape, size);
         }
+    }
+
+    /**
+     * The next idle JVM of {@code shape}; when there is none but a refill is starting one, waits for it
+     * (at most {@link #START_WAIT}): it was started before this request, so it is never later than a cold
+     * start. Null when none is idle and none is coming.
+     */
+    private ProcessChild next(Shape shape) {
+        long end = System.nanoTime() + START_WAIT.toNanos();
+        ConcurrentLinkedDeque<ProcessChild> q = idle.computeIfAbsent(shape, s -> new ConcurrentLinkedDeque<>());
+        AtomicBoolean busy = filling.computeIfAbsent(shape, s -> new AtomicBoolean());
+        synchronized (this) {
+            for (long left; q.isEmpty() && busy.get() && (left = end - System.nanoTime()) > 0; ) {
+                try {
+                    wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        return q.pollFirst();
     }
 
     /** Starts pooled JVMs until {@code shape} has {@code size} idle ones; one refiller per shape at a time. */
@@ -88,6 +111,9 @@ final class WarmPool {
                 System.err.println("tractor: cannot refill the warm pool: " + e.getMessage());
             } finally {
                 busy.set(false);
+                synchronized (this) {
+                    notifyAll();
+                }
             }
         });
     }
