@@ -9,6 +9,7 @@ module tractor.bench {
     requires tractor.runtime;
     requires tractor.transport.spi;
     requires jmh.core;
+    requires msgpack.core;
     exports tractor.bench;
     exports tractor.bench.jmh_generated;
 }

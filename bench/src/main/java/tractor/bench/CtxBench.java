@@ -82,6 +82,12 @@ public final class CtxBench {
 
     // ---------------------------------------------------------------- root side
 
+    /** A private registry address on {@code transport}: a free TCP port, or a fresh socket file. */
+    static String registry(String transport) {
+        if (transport.equals("tcp")) return "tcp://127.0.0.1:0";
+        return "uds://" + java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "bench-" + java.util.UUID.randomUUID().toString().substring(0, 8) + ".sock");
+    }
+
     static IpcBench.Result ctxPingPong(Portal p) {
         try (Context ctx = p.openContext(CtxBench::echo)) {
             ctx.first();

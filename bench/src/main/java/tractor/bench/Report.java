@@ -39,6 +39,10 @@ public final class Report {
             IpcBench.main(new String[0]);
             return;
         }
+        if (selection.equals("spawn")) { // spawn-to-ready against a bare child JVM
+            SpawnBench.main(new String[0]);
+            System.exit(0);
+        }
         if (selection.equals("ctx")) { // contexts and streams between two process actors, against raw sockets
             CtxBench.main(new String[0]);
             System.exit(0);

@@ -104,7 +104,7 @@ final class ChildCommand {
     private List<String> launcher(SpawnRequest request, String module) {
         List<String> cmd = new ArrayList<>();
         cmd.add(request.options().getOrDefault("java", java));
-        cmd.addAll(jvmOptions(AotCache.find(request.options())));
+        cmd.addAll(sharingOwnedByRequest(request.jvmOptions()) ? withoutSharing() : jvmOptions(AotCache.find(request.options())));
         cmd.addAll(request.jvmOptions());
         String cp = request.options().get("classPath");
         if (module != null) {
@@ -114,6 +114,19 @@ final class ChildCommand {
             cmd.addAll(List.of("-cp", cp != null ? cp : join(modulePath, classPath)));
         }
         return cmd;
+    }
+
+    /**
+     * Whether the request sets class sharing itself ({@code -Xshare:*}, {@code -XX:AOT*} such as a training
+     * run's {@code -XX:AOTCacheOutput}, {@code -XX:SharedArchiveFile}): those exclude {@code -Xshare:auto}
+     * and any AOT cache of ours.
+     */
+    private static boolean sharingOwnedByRequest(List<String> options) {
+        return options.stream().anyMatch(o -> o.startsWith("-Xshare:") || o.startsWith("-XX:AOT") || o.startsWith("-XX:SharedArchiveFile"));
+    }
+
+    private static List<String> withoutSharing() {
+        return JVM_OPTIONS.stream().filter(o -> !o.startsWith("-Xshare:")).toList();
     }
 
     /**

@@ -89,4 +89,15 @@ class ChildCommandTest {
                 "tractor.spawn.spi", "tractor.spawn.spi.Main"), mp.subList(mp.size() - 6, mp.size()));
         assertTrue(mp.get(mp.indexOf("--add-modules") + 1).contains(self), mp.toString());
     }
+
+    @Test
+    void aRequestThatSetsClassSharingItselfGetsNoneOfOurs(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path aot = java.nio.file.Files.writeString(dir.resolve("child.aot"), "x");
+        SpawnRequest r = new SpawnRequest("a", "u", new ChildEntry(null, "p.Main", null), List.of(), Map.of(),
+                List.of("-XX:AOTCacheOutput=/tmp/train.aot"), Map.of(AotCache.OPTION, aot.toString()));
+        List<String> cmd = new ChildCommand("/j", "", "/cp").build(r);
+        assertFalse(cmd.contains("-Xshare:auto"), cmd.toString());
+        assertTrue(cmd.stream().noneMatch(a -> a.startsWith("-XX:AOTCache=")), cmd.toString());
+        assertTrue(cmd.contains("-XX:AOTCacheOutput=/tmp/train.aot"), cmd.toString());
+    }
 }
