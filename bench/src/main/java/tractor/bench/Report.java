@@ -43,6 +43,14 @@ public final class Report {
             SpawnBench.main(new String[0]);
             System.exit(0);
         }
+        if (selection.equals("teardown")) { // a 16-process tree cancelled until every process is reaped
+            TeardownBench.main(new String[0]);
+            System.exit(0);
+        }
+        if (selection.equals("scale")) { // N thread actors with open contexts: heap, spawn rate, teardown
+            ScaleBench.main(new String[0]);
+            System.exit(0);
+        }
         if (selection.equals("ctx")) { // contexts and streams between two process actors, against raw sockets
             CtxBench.main(new String[0]);
             System.exit(0);
