@@ -40,7 +40,7 @@ public final class CtxBench {
     static final int ROUNDS = Integer.getInteger("ctx.rounds", 3);
     static final int WARM = Integer.getInteger("ctx.warmup", 5_000);
     static final int N = Integer.getInteger("ctx.roundtrips", 20_000);
-    static final long MSGS = Long.getLong("ctx.msgs", 1_000_000);
+    static final long MSGS = Long.getLong("ctx.msgs", 500_000);
     static final int WINDOW = 64;
 
     private CtxBench() {}

@@ -25,7 +25,7 @@ import tractor.sc.Sc;
  * end (what "N connected endpoints" costs without tractor). Stops the curve early when a level takes more
  * than {@code scale.budgetSeconds} (120) or the heap passes 1.8 GiB. Run with {@code -Xmx2g}.
  *
- * <p>System property {@code scale.ns} (100,500,1000,2000).
+ * <p>System property {@code scale.ns} (100,1000,4000).
  */
 public final class ScaleBench {
     static final long BUDGET_NS = Long.getLong("scale.budgetSeconds", 120) * 1_000_000_000L;
@@ -121,7 +121,7 @@ public final class ScaleBench {
     public static void main(String[] args) throws Exception {
         System.out.printf(Locale.ROOT, "scale: thread-backend actors each holding an open context (uds); max heap %d MiB; %d cpus%n",
                 Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors());
-        for (String s : System.getProperty("scale.ns", "100,500,1000,2000").split(",")) {
+        for (String s : System.getProperty("scale.ns", "100,1000,4000").split(",")) {
             int n = Integer.parseInt(s.trim());
             Level raw = raw(n);
             print("raw", raw);

@@ -107,6 +107,8 @@ final class WarmPool {
                         notifyAll();
                     }
                 }
+            } catch (tractor.sc.ClosedResourceException e) {
+                // the backend closed meanwhile: no refill
             } catch (RuntimeException e) {
                 System.err.println("tractor: cannot refill the warm pool: " + e.getMessage());
             } finally {
