@@ -10,6 +10,7 @@ module tractor.bench {
     requires tractor.transport.spi;
     requires jmh.core;
     requires msgpack.core;
+    requires java.management; // ScaleBench: heap and thread counts
     exports tractor.bench;
     exports tractor.bench.jmh_generated;
 }
