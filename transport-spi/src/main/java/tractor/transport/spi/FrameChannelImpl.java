@@ -3,8 +3,6 @@ package tractor.transport.spi;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.SelectionKey;
-import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.Optional;
@@ -30,7 +28,6 @@ final class FrameChannelImpl implements FrameChannel {
     private final Inbox inbox;
     private final FrameReader reader;
     private final Thread readerThread;
-    private final Selector writeSelector;
     private final FrameWriter writer;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile TransportClosed broken;
@@ -42,9 +39,7 @@ final class FrameChannelImpl implements FrameChannel {
         this.maxFrameSize = maxFrameSize;
         socket.configureBlocking(false);
         this.inbox = new Inbox(toString());
-        this.writeSelector = Selector.open();
-        socket.register(writeSelector, SelectionKey.OP_WRITE);
-        this.writer = new FrameWriter(socket, writeSelector, new FrameWriter.Owner() {
+        this.writer = new FrameWriter(socket, new FrameWriter.Owner() {
             @Override public void ensureWritable() { FrameChannelImpl.this.ensureWritable(); }
             @Override public boolean closed() { return closed.get(); }
             @Override public boolean ended() { return closed.get() || broken != null; }
@@ -153,12 +148,7 @@ final class FrameChannelImpl implements FrameChannel {
         }
         reader.wakeup();
         writer.wakeUp();
-        writeSelector.wakeup();
-        try {
-            writeSelector.close();
-        } catch (IOException ignored) {
-            // as above
-        }
+        writer.release();
     }
 
     @Override

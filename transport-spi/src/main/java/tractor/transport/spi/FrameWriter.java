@@ -54,7 +54,9 @@ final class FrameWriter {
     }
 
     private final SocketChannel socket;
-    private final Selector selector;
+    /** Where a writer waits for room in the socket buffer: opened on first need (two descriptors saved per idle channel). */
+    private Selector selector;
+    private boolean released;
     private final Owner owner;
     private final String name;
     private final ReentrantLock lock = new ReentrantLock();
@@ -71,9 +73,8 @@ final class FrameWriter {
     private long queuedFrames;
     private long batches;
 
-    FrameWriter(SocketChannel socket, Selector selector, Owner owner, String name) {
+    FrameWriter(SocketChannel socket, Owner owner, String name) {
         this.socket = socket;
-        this.selector = selector;
         this.owner = owner;
         this.name = name;
     }
@@ -250,8 +251,9 @@ final class FrameWriter {
                 socket.write(bufs);
                 if (!remaining(bufs)) break;
                 interrupted |= Thread.interrupted();
-                selector.select();
-                selector.selectedKeys().clear();
+                Selector sel = selector();
+                sel.select();
+                sel.selectedKeys().clear();
                 if (owner.closed()) throw new ClosedResourceException(name + " was closed during a send");
             }
         } catch (IOException | ClosedSelectorException e) {
@@ -259,6 +261,33 @@ final class FrameWriter {
             throw owner.brokenBy("sending", e instanceof IOException io ? io : new IOException(e));
         } finally {
             if (interrupted || Thread.interrupted()) Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The write selector, opened and registered on first use; throws once released. */
+    private synchronized Selector selector() throws IOException {
+        if (released) throw new ClosedSelectorException();
+        if (selector == null) {
+            Selector sel = Selector.open();
+            socket.register(sel, java.nio.channels.SelectionKey.OP_WRITE);
+            selector = sel;
+        }
+        return selector;
+    }
+
+    /** Wakes a writer waiting for room and closes the write selector; idempotent. */
+    void release() {
+        Selector sel;
+        synchronized (this) {
+            released = true;
+            sel = selector;
+        }
+        if (sel == null) return;
+        sel.wakeup();
+        try {
+            sel.close();
+        } catch (IOException ignored) {
+            // best effort: the descriptor is gone either way
         }
     }
 
