@@ -93,7 +93,7 @@ public final class SpawnBench {
 
     public static void main(String[] args) throws Exception {
         String cp = childClassPath();
-        boolean jars = !cp.equals(System.getProperty("java.class.path"));
+        boolean jars = java.util.Arrays.stream(cp.split(java.io.File.pathSeparator)).noneMatch(e -> Files.isDirectory(Path.of(e)));
         Optional<Path> actorAot = existing(aotDir().resolve("actor.aot"));
         Optional<Path> bareAot = existing(aotDir().resolve("bare.aot"));
         System.out.printf(Locale.ROOT, "spawn-to-ready: %d rounds; children from %s; AOT caches: actor %s, bare %s; %d cpus%n", ROUNDS,
