@@ -170,4 +170,34 @@ public final class ChildMain {
         holder.set(rt);
         rt.run(l, parent, Sc::sleepForever);
     }
+
+    /**
+     * Prepares a pooled child JVM (the process backend's warm pool calls this before the JVM knows which
+     * actor it will be): loads and initializes the runtime's classes, the transports and the virtual-thread
+     * scheduler, and runs the codec over every msg type a child's boot exchanges, so that the actor's
+     * real start does not pay for class loading and interpretation of those paths.
+     */
+    public static void warmUp() throws Exception {
+        ClassLoader l = ChildMain.class.getClassLoader();
+        for (String c : List.of("ActorRuntime", "Channel", "Connect", "RpcServer", "ContextImpl", "PortalImpl", "MsgStreamImpl",
+                "Heartbeats", "Peers", "Invoker", "SpawnSpecs", "ErrorBox")) {
+            Class.forName("tractor.runtime." + c, true, l);
+        }
+        for (String t : List.of("tcp", "uds")) {
+            try {
+                Transports.get(t);
+            } catch (RuntimeException absent) {
+                // that transport is not installed: nothing to warm
+            }
+        }
+        Thread.ofVirtual().start(() -> { }).join();
+        java.nio.channels.Selector.open().close();
+        MsgCodec codec = new MsgCodec();
+        Uid uid = new Uid("warm", "0");
+        List<Msg> msgs = List.of(new Msg.Aid("warm", "0", 1L, false, false),
+                new Msg.SpawnSpec(java.util.Map.of(), java.util.Map.of(), java.util.Map.of("a", "b"), List.of(List.of("tcp", "127.0.0.1:1")), null),
+                new Msg.Start("c", "ns", "f", new RawPayload(new byte[] {(byte) 0x80}), uid), new Msg.StartAck("c", "context"), new Msg.Started("c", RawPayload.NIL),
+                new Msg.Yield("c", RawPayload.NIL), new Msg.Stop("c"), new Msg.Return("c", RawPayload.NIL));
+        for (int i = 0; i < 100; i++) for (Msg m : msgs) codec.decode(codec.encode(m));
+    }
 }
