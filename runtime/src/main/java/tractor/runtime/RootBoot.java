@@ -42,7 +42,8 @@ final class RootBoot {
             if (o.ensureRegistry()) {
                 throw new RuntimeFailure("a registrar already answers at " + reg + " (ensureRegistry demands that this root hosts it)");
             }
-            l = tp.listen(tp.anyAddress(o.name(), topts), topts);
+            // the first bind address when given (tractor's tpt_bind_addrs), so a root on another host is reachable
+            l = tp.listen(o.bindAddresses().isEmpty() ? tp.anyAddress(o.name(), topts) : tp.parseAddress(o.bindAddresses().getFirst()), topts);
             registrar = false;
         }
         ActorConfig cfg = new ActorConfig(id, true, registrar, o.enabled(), loader, tp, topts, ChannelOptions.DEFAULTS,
