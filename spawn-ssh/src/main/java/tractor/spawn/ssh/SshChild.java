@@ -43,8 +43,9 @@ final class SshChild implements ChildHandle {
         this.ssh = ssh;
         this.kills = kills;
         this.stdin = ssh.getOutputStream();
-        String prefix = "[" + actorName + "@" + target.host() + "] ";
-        String thread = "tractor-ssh " + actorName + "@" + target.host();
+        String host = target.host().substring(target.host().lastIndexOf('@') + 1);
+        String prefix = "[" + actorName + "@" + host + "] ";
+        String thread = "tractor-ssh " + actorName + "@" + host;
         this.out = new OutputPump(ssh.getInputStream(), prefix, () -> System.out, s -> false, 0, thread + " stdout");
         this.err = new OutputPump(ssh.getErrorStream(), prefix, () -> System.err, this::pidLine, TAIL_LINES, thread + " stderr");
     }
