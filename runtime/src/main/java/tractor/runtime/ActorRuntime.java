@@ -174,7 +174,11 @@ final class ActorRuntime implements Actor {
 
     private void onChannelEnd(Channel ch, TransportClosed cause) {
         peers.remove(ch);
-        rpc.cancelTasksOf(ch);
+        int cancelled = rpc.cancelTasksOf(ch);
+        if (cancelled > 0 && cause != null && !ending) {
+            // a peer lost while it had tasks running here (a partition, a crash): worth a line
+            Log.info(this, "lost peer " + ch.describePeer() + " (" + cause.getMessage() + "); cancelled its " + cancelled + " task(s)");
+        }
         if (ch == cfg.parentChannel()) {
             String why = "lost the parent channel" + (cause == null ? "" : ": " + cause.getMessage()) + "; cancelling";
             if (ending) Log.debug(this, why);

@@ -110,11 +110,15 @@ public final class Netns implements AutoCloseable {
         return run(inNs(List.of(cmd)).toArray(String[]::new));
     }
 
-    /** Drops every packet entering or leaving the namespace (an nftables table inside it). */
+    /**
+     * Drops every packet crossing the veth pair, in both directions (an nftables table inside the
+     * namespace, matching its end of the pair); traffic inside the namespace is untouched.
+     */
     public void partition() {
+        String nsIf = name + "-b";
         String rules = "table inet " + TABLE + " {\n"
-                + " chain in { type filter hook input priority 0; policy drop; }\n"
-                + " chain out { type filter hook output priority 0; policy drop; }\n}\n";
+                + " chain in { type filter hook input priority 0; iifname \"" + nsIf + "\" drop; }\n"
+                + " chain out { type filter hook output priority 0; oifname \"" + nsIf + "\" drop; }\n}\n";
         runWithInput(inNs(List.of("nft", "-f", "-")), rules);
     }
 

@@ -5,7 +5,10 @@ import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.util.ArrayList;
 import java.util.List;
+import tractor.ActorOptions;
 import tractor.Context;
+import tractor.Portal;
+import tractor.Tractor;
 import tractor.MsgStream;
 import tractor.sc.Sc;
 
@@ -43,14 +46,26 @@ public final class Remote {
         return n;
     }
 
-    /** Starts with this actor's pid and the pids of its sub-actors, then streams a tick every 100 ms until cancelled. */
-    public static void ticks(Context ctx, List<Long> subtree) {
-        ctx.started(subtree);
-        try (MsgStream s = ctx.openStream()) {
-            for (long i = 0; ; i++) {
-                s.send(i);
-                Sc.sleep(java.time.Duration.ofMillis(100));
-            }
+    /**
+     * A subtree under a context: spawns a {@code leaf} actor (a child JVM on this host), starts with
+     * {@code [this pid, leaf pid]}, then streams a tick every 100 ms until the context ends. Prints how
+     * it ended ({@code subtree ended: ...}), so the test sees this side's view of a partition.
+     */
+    public static void subtree(Context ctx) throws Exception {
+        try {
+            Tractor.openNursery(n -> {
+                Portal leaf = n.startActor("leaf", ActorOptions.of().enable(Remote.class).spawnBackend("process"));
+                ctx.started(List.of(pid(), leaf.run(Remote::pid)));
+                try (MsgStream s = ctx.openStream()) {
+                    for (long i = 0; ; i++) {
+                        s.send(i);
+                        Sc.sleep(java.time.Duration.ofMillis(100));
+                    }
+                }
+            });
+        } catch (Throwable t) {
+            System.out.println("subtree ended: " + t);
+            throw t;
         }
     }
 }

@@ -3,8 +3,6 @@ package tractor.spawn.ssh;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,7 +13,6 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -59,14 +56,14 @@ class SshBackendTest {
 
     @Test
     void aHardStopKillsARemoteChildThatIgnoresItsInput() throws Exception {
-        CompletableFuture<Void> sleeping = new CompletableFuture<>();
         PrintStream out = System.out;
-        System.setOut(new PrintStream(new LineWatch(out, "[ignorer@" + TwoHosts.B + "] sleeping", sleeping), true, StandardCharsets.UTF_8));
+        LineWatch sleeping = new LineWatch(out, l -> l.equals("[ignorer@" + TwoHosts.B + "] sleeping"));
+        System.setOut(sleeping.printStream());
         try (SshBackend backend = new SshBackend()) {
             // the uuid on its command line, as the runtime's children have it: the remote kill checks it
             String uuid = "ignorer-" + System.nanoTime();
             ChildHandle c = backend.spawn(request("ignorer", uuid, IgnoresInputMain.class, List.of(uuid), Map.of()));
-            sleeping.get(30, TimeUnit.SECONDS);
+            sleeping.seen().get(30, TimeUnit.SECONDS);
             ProcessHandle remote = ProcessHandle.of(c.pid().orElseThrow()).orElseThrow();
             assertTrue(c.describe().contains("on root@" + TwoHosts.B), c.describe());
             c.softStop(); // end of input: this child does not read it, so it keeps running
@@ -116,30 +113,5 @@ class SshBackendTest {
             for (Path f : files.toList()) m.put(f.getFileName(), Files.getLastModifiedTime(f));
         }
         return m;
-    }
-
-    /** Passes bytes through and completes {@code seen} once a line equal to {@code wanted} went by. */
-    private static final class LineWatch extends OutputStream {
-        private final OutputStream to;
-        private final String wanted;
-        private final CompletableFuture<Void> seen;
-        private final ByteArrayOutputStream line = new ByteArrayOutputStream();
-
-        LineWatch(OutputStream to, String wanted, CompletableFuture<Void> seen) {
-            this.to = to;
-            this.wanted = wanted;
-            this.seen = seen;
-        }
-
-        @Override
-        public synchronized void write(int b) throws java.io.IOException {
-            to.write(b);
-            if (b != '\n') {
-                line.write(b);
-                return;
-            }
-            if (line.toString(StandardCharsets.UTF_8).equals(wanted)) seen.complete(null);
-            line.reset();
-        }
     }
 }
