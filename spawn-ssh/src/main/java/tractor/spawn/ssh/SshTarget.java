@@ -13,9 +13,13 @@ import tractor.spawn.spi.SpawnException;
  * password prompt), no terminal, and keep-alives that end a session whose host stopped answering.
  */
 record SshTarget(String host, String port, String identity, String knownHosts, int connectTimeoutSeconds) {
-    /** Keep-alive probes: a session whose host is silent for about this many seconds ends (status 255). */
-    static final int ALIVE_INTERVAL = 1;
-    static final int ALIVE_COUNT = 5;
+    /**
+     * Keep-alive probes: a session whose host is silent for 9 to 12 s ends (status 255). Longer than the
+     * actors' own heartbeat bound (a peer silent for 5 s is lost): the runtime learns of a lost child
+     * from its channel ({@code TransportClosed}), the ssh session only ends one that nobody reaps.
+     */
+    static final int ALIVE_INTERVAL = 3;
+    static final int ALIVE_COUNT = 3;
 
     SshTarget {
         if (host == null || host.isBlank()) {
