@@ -34,13 +34,13 @@ class FelixTest {
                 names.add(b.getSymbolicName());
             }
             assertTrue(names.containsAll(Set.of("tractor.sc", "tractor.api", "tractor.spawn.spi", "tractor.transport.spi",
-                    "tractor.runtime", "tractor.spawn.process", "tractor.spawn.thread", "tractor.transport.tcp",
+                    "tractor.runtime", "tractor.spawn.process", "tractor.spawn.thread", "tractor.spawn.ssh", "tractor.transport.tcp",
                     "tractor.transport.uds", "tractor.bundles")), names.toString());
             // exported packages carry versions (bnd)
             String exports = f.bundle("tractor.api").getHeaders().get("Export-Package");
             assertTrue(exports.contains("tractor;version=\"0.1.0\""), exports);
             // SPI Fly's registrar registered every provider found in META-INF/services as an OSGi service
-            assertEquals(Set.of("tractor.spawn.thread", "tractor.spawn.process"), providers(f, "tractor.spawn.spi.SpawnBackendProvider"));
+            assertEquals(Set.of("tractor.spawn.thread", "tractor.spawn.process", "tractor.spawn.ssh"), providers(f, "tractor.spawn.spi.SpawnBackendProvider"));
             assertEquals(Set.of("tractor.transport.tcp", "tractor.transport.uds"), providers(f, "tractor.transport.spi.TransportProvider"));
             assertEquals(Set.of("tractor.runtime"), providers(f, "tractor.spi.RuntimeProvider"));
         }
