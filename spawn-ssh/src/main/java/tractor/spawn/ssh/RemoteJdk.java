@@ -22,14 +22,14 @@ final class RemoteJdk {
     record Found(String java, String cacheDir, List<String> missing) {}
 
     static Found probe(SshTarget target, String javaHome, String cacheDir, List<String> hashes, Duration bound) {
-        SshRun.Output o;
-        try {
-            o = SshRun.check(target, Shell.sh(script(javaHome, cacheDir, hashes)), null, bound, "find JDK");
-        } catch (tractor.spawn.spi.SpawnException e) {
-            if (e.getMessage().contains("(exit status " + NO_CACHE + ")")) {
-                throw new tractor.spawn.spi.SpawnException(e.getMessage().replace("step find JDK", "step ship jars"), e);
-            }
-            throw e;
+        SshRun.Output o = SshRun.run(target, Shell.sh(script(javaHome, cacheDir, hashes)), null, bound, "find JDK");
+        if (o.status() != 0) {
+            String step = switch (o.status()) {
+                case 255 -> SshRun.sshStep(o.stderr());
+                case NO_CACHE -> "ship jars";
+                default -> "find JDK";
+            };
+            throw SshRun.failure(target, step, "exit status " + o.status(), o.stderr());
         }
         String java = null, cache = null;
         List<String> missing = new java.util.ArrayList<>();
