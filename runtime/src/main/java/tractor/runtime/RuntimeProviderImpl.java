@@ -46,7 +46,7 @@ public final class RuntimeProviderImpl implements RuntimeProvider {
             Thread hook = exitHook(rt, ended, b.config().teardown());
             Runtime.getRuntime().addShutdownHook(hook);
             try {
-                rt.run(b.listener(), null, () -> body.run(rt));
+                rt.run(b.listeners(), null, () -> body.run(rt));
             } finally {
                 ended.countDown();
                 removeHook(hook);
