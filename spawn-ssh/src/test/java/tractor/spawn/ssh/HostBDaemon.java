@@ -1,6 +1,5 @@
 package tractor.spawn.ssh;
 
-import java.util.List;
 import tractor.RootOptions;
 import tractor.Tractor;
 import tractor.sc.Sc;
@@ -15,8 +14,8 @@ public final class HostBDaemon {
     private HostBDaemon() {}
 
     public static void main(String[] args) throws Exception {
-        RootOptions o = RootOptions.of().name("daemon_b").enable(Remote.class).registryAddress(args[0]);
-        Tractor.openRoot(Roots.with(o, System.getenv("TRACTOR_SECRET"), List.of(args[1])), actor -> {
+        RootOptions o = RootOptions.of().name("daemon_b").enable(Remote.class).registryAddress(args[0]).bindAddresses(args[1]);
+        Tractor.openRoot(Roots.with(o, System.getenv("TRACTOR_SECRET"), o.bindAddresses()), actor -> {
             System.out.println("ready " + actor.address());
             System.out.flush();
             Sc.sleepForever();

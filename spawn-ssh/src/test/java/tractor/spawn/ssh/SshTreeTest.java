@@ -91,7 +91,9 @@ class SshTreeTest {
         for (ProcessHandle h : remote) h.onExit().get(10, TimeUnit.SECONDS);
         Duration took = Duration.ofNanos(System.nanoTime() - killed);
         System.out.println("actors on host B ended " + took.toMillis() + " ms after the root's SIGKILL");
-        assertTrue(took.compareTo(Duration.ofMillis(3500)) < 0, "the actors on B exit within the parent-death bound, took " + took);
+        // the bound: end of input reaches the child as soon as the dead root's pipe closes, and the child
+        // halts at most 2 s later (ChildMain's orphan grace); 3 s leaves the ssh hop its share
+        assertTrue(took.compareTo(Duration.ofSeconds(3)) < 0, "the actors on B exit within the parent-death bound, took " + took);
         for (ProcessHandle h : sshClients) h.onExit().get(10, TimeUnit.SECONDS);
     }
 }
