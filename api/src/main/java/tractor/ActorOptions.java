@@ -76,6 +76,14 @@ public record ActorOptions(List<String> enabled, String spawnBackend, String log
         return new ActorOptions(enabled, spawnBackend, logLevel, jvmOptions, b, spawnTimeout);
     }
 
+    /**
+     * These options with the backend option {@code host}: where a remote spawn backend starts the child
+     * ({@code "user@hostB"} for the {@code ssh} backend); the same as {@code backendOption("host", host)}.
+     */
+    public ActorOptions host(String host) {
+        return backendOption("host", host);
+    }
+
     /** These options with another spawn timeout. */
     public ActorOptions spawnTimeout(Duration timeout) {
         return new ActorOptions(enabled, spawnBackend, logLevel, jvmOptions, backendOptions, timeout);

@@ -210,6 +210,11 @@ final class ActorNurseryImpl implements ActorNursery {
         }
     }
 
+    /** The child {@code uid} was reaped (or lost): its incarnation is refused from now on. */
+    void retire(Uid uid) {
+        rt.peers().retire(uid);
+    }
+
     @Override
     public void cancel() {
         cancelCalled = true;

@@ -180,6 +180,12 @@ final class ActorRuntime implements Actor {
             ch.close();
             return;
         }
+        if (peers.isRetired(ch.peerUid())) {
+            // an old incarnation (a child reaped or lost, say across a healed partition) never comes back
+            Log.info(this, "refused a connection from " + ch.describePeer() + ": that incarnation of the actor has ended here");
+            ch.close();
+            return;
+        }
         attach(ch);
     }
 
@@ -191,7 +197,11 @@ final class ActorRuntime implements Actor {
 
     private void onChannelEnd(Channel ch, TransportClosed cause) {
         peers.remove(ch);
-        rpc.cancelTasksOf(ch);
+        int cancelled = rpc.cancelTasksOf(ch);
+        if (cancelled > 0 && cause != null && cause.getCause() instanceof PeerLost && !ending) {
+            // a peer gone silent while it had tasks running here (a partition, a dead host): worth a line
+            Log.info(this, "lost peer " + ch.describePeer() + " (" + cause.getMessage() + "); cancelled its " + cancelled + " task(s)");
+        }
         if (ch == cfg.parentChannel()) {
             String why = "lost the parent channel" + (cause == null ? "" : ": " + cause.getMessage()) + "; cancelling";
             if (ending) Log.debug(this, why);

@@ -247,7 +247,7 @@ final class Channel implements AutoCloseable {
         long now = System.nanoTime();
         if (now - lastReceived > options.peerLostAfter().toNanos()) {
             fail(new TransportClosed("peer " + describePeer() + " was silent for more than " + options.peerLostAfter()
-                    + " (no heartbeat): lost"));
+                    + " (no heartbeat): lost", new PeerLost(describePeer(), options.peerLostAfter())));
             return;
         }
         if (now - lastSent >= options.heartbeatInterval().toNanos() && heartbeatInFlight.compareAndSet(false, true)) {

@@ -165,7 +165,7 @@ public final class ChildMain {
         for (String c : cfg.enabled()) {
             Class.forName(c, true, loader); // as tractor imports enabled modules at boot: static registrations run
         }
-        Listener l = tp.listen(tp.anyAddress(id.name(), topts), topts);
+        Listener l = tp.listen(tp.anyAddress(id.name(), BindHost.towards(topts, parentAddr)), topts);
         ActorRuntime rt = new ActorRuntime(cfg);
         holder.set(rt);
         rt.run(l, parent, Sc::sleepForever);

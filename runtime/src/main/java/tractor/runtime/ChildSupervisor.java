@@ -64,6 +64,7 @@ final class ChildSupervisor {
                 }
             });
         } finally {
+            nursery.retire(portal.channel().peerUid());
             reaped.set();
         }
     }

@@ -11,6 +11,23 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class Peers {
     private final Map<Uid, List<Channel>> byPeer = new ConcurrentHashMap<>();
     private final Map<Uid, CompletableFuture<Channel>> expected = new ConcurrentHashMap<>();
+    /** Children this actor reaped or lost, newest last; at most {@link #RETIRED_KEPT} are remembered. */
+    private final Map<Uid, Boolean> retired = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Uid, Boolean> eldest) {
+            return size() > RETIRED_KEPT;
+        }
+    });
+    static final int RETIRED_KEPT = 10_000;
+
+    /** Marks the incarnation {@code child} as ended: a connection presenting it later is refused. */
+    void retire(Uid child) {
+        retired.put(child, Boolean.TRUE);
+    }
+
+    boolean isRetired(Uid peer) {
+        return retired.containsKey(peer);
+    }
 
     /** A future completed with the first channel from {@code child} (a spawned child connecting back). */
     CompletableFuture<Channel> expect(Uid child) {

@@ -183,7 +183,10 @@ final class RpcServer {
     }
 
     /** Cancels every task started through {@code ch} (its peer is gone). */
-    void cancelTasksOf(Channel ch) {
-        tasks.values().stream().filter(t -> t.channel == ch).forEach(t -> t.cancel(rt.wireUid()));
+    /** Cancels the tasks run for peer {@code ch}; returns how many. */
+    int cancelTasksOf(Channel ch) {
+        List<RpcTask> of = tasks.values().stream().filter(t -> t.channel == ch).toList();
+        of.forEach(t -> t.cancel(rt.wireUid()));
+        return of.size();
     }
 }

@@ -47,7 +47,7 @@ import tractor.bundles.OsgiProbe;
 @ExamReactorStrategy(PerClass.class)
 public class PaxExamTest {
     static final Set<String> TRACTOR = Set.of("tractor.sc", "tractor.api", "tractor.spawn.spi", "tractor.transport.spi",
-            "tractor.runtime", "tractor.spawn.process", "tractor.spawn.thread", "tractor.transport.tcp",
+            "tractor.runtime", "tractor.spawn.process", "tractor.spawn.thread", "tractor.spawn.ssh", "tractor.transport.tcp",
             "tractor.transport.uds", "tractor.bundles");
 
     @Rule
@@ -71,7 +71,7 @@ public class PaxExamTest {
         assertTrue(names.toString(), names.containsAll(TRACTOR));
         assertTrue(names.toString(), names.containsAll(Set.of("org.apache.aries.spifly.dynamic.bundle", "org.objectweb.asm",
                 "org.msgpack.msgpack-core", "slf4j.api", "slf4j.simple")));
-        assertEquals(Set.of("tractor.spawn.process", "tractor.spawn.thread"), providers("tractor.spawn.spi.SpawnBackendProvider"));
+        assertEquals(Set.of("tractor.spawn.process", "tractor.spawn.thread", "tractor.spawn.ssh"), providers("tractor.spawn.spi.SpawnBackendProvider"));
         assertEquals(Set.of("tractor.transport.tcp", "tractor.transport.uds"), providers("tractor.transport.spi.TransportProvider"));
         assertEquals(Set.of("tractor.runtime"), providers("tractor.spi.RuntimeProvider"));
     }
@@ -143,7 +143,7 @@ public class PaxExamTest {
             if (thread.getState() != Bundle.ACTIVE) thread.start();
         }
         assertEquals(List.of("ready",
-                "no spawn backend named \"thread\" (found: [process]); install and start the bundle that provides it (it registers"
+                "no spawn backend named \"thread\" (found: [process, ssh]); install and start the bundle that provides it (it registers"
                         + " the OSGi service tractor.spawn.spi.SpawnBackendProvider through the ServiceLoader mediator), or choose"
                         + " another with the spawnBackend option or TRACTOR_SPAWN_METHOD",
                 "still echoing", "6 from after", 1L), seen);

@@ -17,8 +17,8 @@ final class Paths {
 
     static final Set<String> CORE = Set.of("tractor.sc", "tractor.api", "tractor.runtime", "tractor.spawn.spi",
             "tractor.transport.spi", "msgpack.core", "org.slf4j", "org.slf4j.simple", "tractor.examples.jpms");
-    static final Set<String> BACKENDS = Set.of("tractor.spawn.process", "tractor.spawn.thread", "tractor.transport.tcp",
-            "tractor.transport.uds");
+    static final Set<String> BACKENDS = Set.of("tractor.spawn.process", "tractor.spawn.thread", "tractor.spawn.ssh",
+            "tractor.transport.tcp", "tractor.transport.uds");
 
     /** Module name to jar (or class directory) of every module on the test class path. */
     static Map<String, Path> modules() {
