@@ -193,7 +193,9 @@ final class Channel implements AutoCloseable {
      * {@code onEnd} is called once when the loop ends, with the failure or null after a local close.
      */
     void start(Consumer<Msg> fallback, Consumer<TransportClosed> onEnd) {
-        long period = options.heartbeatInterval().toNanos();
+        // ticks at a quarter of the interval: a silent peer is declared lost within a quarter interval of the
+        // bound (5.25 s by default), not a whole one, and heartbeats leave at most 1.25 intervals apart
+        long period = options.heartbeatInterval().toNanos() / 4;
         heartbeat = Heartbeats.every(period, this::tick);
         Thread.ofVirtual().name("msg-loop " + describePeer()).start(() -> loop(fallback, onEnd));
     }
