@@ -32,6 +32,7 @@ final class ActorRuntime implements Actor {
     private final Invoker invoker;
     private final SpawnBackends backends;
     private final Discovery discovery = new Discovery(this);
+    private final DebugMode debug = new DebugMode(this);
     private Listener listener;
     private Nursery service;
     private volatile CancelScope mainScope;
@@ -77,6 +78,8 @@ final class ActorRuntime implements Actor {
     Nursery service() { return service; }
 
     Discovery discovery() { return discovery; }
+
+    DebugMode debug() { return debug; }
 
     Uid cancelRequester() { return cancelRequester; }
 

@@ -159,6 +159,7 @@ public final class ChildMain {
         }
         Listener l = tp.listen(tp.anyAddress(id.name(), topts), topts);
         ActorRuntime rt = new ActorRuntime(cfg);
+        rt.debug().configure(spec);
         holder.set(rt);
         rt.run(l, parent, Sc::sleepForever);
     }

@@ -45,7 +45,7 @@ final class RootBoot {
             l = tp.listen(tp.anyAddress(o.name(), topts), topts);
             registrar = false;
         }
-        ActorConfig cfg = new ActorConfig(id, true, registrar, o.enabled(), loader, tp, topts, ChannelOptions.DEFAULTS,
+        ActorConfig cfg = new ActorConfig(id, true, registrar, DebugMode.rootEnabled(o), loader, tp, topts, ChannelOptions.DEFAULTS,
                 CodecLimits.DEFAULT, reg, o.teardown(), SpawnBackends.select(o.spawnBackend()), null,
                 o.logLevel() != null ? o.logLevel() : System.getProperty(LogLevels.PROPERTY));
         return new Booted(cfg, l);

@@ -1,0 +1,97 @@
+package tractor.runtime;
+
+import java.util.concurrent.CompletableFuture;
+import tractor.Context;
+import tractor.MsgStream;
+import tractor.sc.Lock;
+import tractor.sc.Nursery;
+
+/**
+ * The root's terminal in debug mode, owned by one hold at a time: a FIFO lock (tractor's tty lock) that
+ * holds in the root take directly and holds in other actors take over RPC ({@link TtyLock}). The owner's
+ * report is printed once the lock is held; an actor that must wait is announced; the owner is resumed by
+ * the next line on standard input or by its own debugger.
+ */
+final class RootTerminal {
+    private final Lock lock = new Lock();
+    private final StdinLines stdin;
+    private volatile String holder;
+
+    RootTerminal(StdinLines stdin) {
+        this.stdin = stdin;
+    }
+
+    /** Prints one report or notice on the root's terminal. */
+    void print(String text) {
+        System.out.println(text);
+        System.out.flush();
+    }
+
+    /** A hold of a task of the root itself: returns once it is resumed. */
+    DebugHold.By holdHere(String actor, String report) throws Exception {
+        acquire(actor);
+        try {
+            print(report);
+            DebugHold hold = new DebugHold();
+            stdin.next().thenRun(hold::resumeFromTerminal);
+            DebugHold.By by = hold.await();
+            print("<<< " + actor + " resumed by " + by);
+            return by;
+        } finally {
+            release();
+        }
+    }
+
+    /**
+     * The root's side of a hold in another actor ({@code ctx} opened by it): the lock is taken, the
+     * report printed, then the hold ends by a line on standard input (the peer is told {@code resume}),
+     * by the peer's {@code released} (its debugger resumed it) or by the peer's end.
+     */
+    String holdFor(Context ctx, String actor, String report) throws Exception {
+        acquire(actor);
+        try {
+            ctx.started("locked");
+            try (MsgStream stream = ctx.openStream()) {
+                print(report);
+                CompletableFuture<DebugHold.By> by = new CompletableFuture<>();
+                stdin.next().thenRun(() -> by.complete(DebugHold.By.TERMINAL));
+                Nursery.run(n -> {
+                    n.startSoon("debug release by " + actor, () -> by.complete(awaitRelease(stream)));
+                    Waits.await(by);
+                    n.cancel();
+                });
+                if (by.join() == DebugHold.By.TERMINAL) stream.send("resume");
+                print("<<< " + actor + " resumed by " + by.join());
+                return by.join().name();
+            }
+        } finally {
+            release();
+        }
+    }
+
+    private static DebugHold.By awaitRelease(MsgStream stream) {
+        try {
+            return "released".equals(stream.receive()) ? DebugHold.By.DEBUGGER : DebugHold.By.END;
+        } catch (RuntimeException ended) {
+            return DebugHold.By.END;
+        }
+    }
+
+    private void acquire(String actor) {
+        if (!lock.tryAcquire()) {
+            print("... " + actor + " waits for the terminal (held by " + holder + ")");
+            lock.acquire();
+        }
+        holder = actor;
+    }
+
+    private void release() {
+        holder = null;
+        lock.release();
+    }
+
+    @Override
+    public String toString() {
+        return "root terminal (" + lock + (holder == null ? "" : ", owner " + holder) + ")";
+    }
+}
