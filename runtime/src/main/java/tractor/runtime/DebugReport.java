@@ -28,7 +28,7 @@ final class DebugReport {
     static String crashed(String actor, Thread t, Throwable error, String jdwp) {
         List<String> lines = new ArrayList<>();
         lines.add("!!! " + who(actor, t) + " crashed: " + error.toString().lines().findFirst().orElse(""));
-        frames(lines, Arrays.asList(error.getStackTrace()));
+        frames(lines, userFrames(error.getStackTrace()));
         lines.add("    held in debug mode: press Enter to release it, then the error propagates" + debuggerHint(jdwp));
         return String.join(System.lineSeparator(), lines);
     }
@@ -42,16 +42,16 @@ final class DebugReport {
         return jdwp == null ? "" : " (or from a debugger at " + jdwp + ": set resume = true on the DebugHold in that thread)";
     }
 
-    /** The frames below the pause call: the thread's own and the runtime's frames on top are dropped. */
+    /** The frames of user code: the runtime's, the core's and reflection's frames are left out. */
     static List<StackTraceElement> userFrames(StackTraceElement[] stack) {
-        int i = 0;
-        while (i < stack.length && isInternal(stack[i])) i++;
-        return Arrays.asList(stack).subList(i, stack.length);
+        return Arrays.stream(stack).filter(f -> !isInternal(f)).toList();
     }
 
     private static boolean isInternal(StackTraceElement e) {
         String c = e.getClassName();
-        return c.startsWith("java.lang.Thread") || c.startsWith("tractor.runtime.") || c.equals("tractor.Tractor");
+        return c.startsWith("java.lang.Thread") || c.startsWith("tractor.runtime.") || c.startsWith("tractor.sc.")
+                || c.equals("tractor.Tractor") || c.startsWith("jdk.internal.reflect.") || c.startsWith("java.lang.reflect.")
+                || c.startsWith("java.lang.VirtualThread") || c.startsWith("java.lang.invoke.");
     }
 
     private static void frames(List<String> lines, List<StackTraceElement> frames) {
