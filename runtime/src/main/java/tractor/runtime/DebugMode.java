@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import tractor.ActorId;
-import tractor.Context;
 import tractor.ContextCancelled;
 import tractor.Endpoint;
 import tractor.MsgStream;
@@ -140,8 +139,8 @@ final class DebugMode {
             terminal.holdHere(actor, report);
             return;
         }
-        try (Context ctx = rootPortal().openContext(LOCK, false, actor, report)) {
-            ctx.first();
+        // the callback form: a cancellation of the held task cancels the root's side too, and is raised as it is
+        rootPortal().withContext(LOCK, false, ctx -> {
             try (MsgStream stream = ctx.openStream()) {
                 DebugHold hold = new DebugHold();
                 Nursery.run(n -> {
@@ -150,8 +149,7 @@ final class DebugMode {
                     n.cancel();
                 });
             }
-            ctx.waitForResult();
-        }
+        }, actor, report);
     }
 
     private static void awaitResume(MsgStream stream, DebugHold hold) {

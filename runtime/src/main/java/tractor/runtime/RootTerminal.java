@@ -30,15 +30,15 @@ final class RootTerminal {
     /** A hold of a task of the root itself: returns once it is resumed. */
     DebugHold.By holdHere(String actor, String report) throws Exception {
         acquire(actor);
+        DebugHold.By by = null;
         try {
-            print(report);
             DebugHold hold = new DebugHold();
-            stdin.next().thenRun(hold::resumeFromTerminal);
-            DebugHold.By by = hold.await();
-            print("<<< " + actor + " resumed by " + by);
+            stdin.next().thenRun(hold::resumeFromTerminal); // before the report: a key pressed on seeing it counts
+            print(report);
+            by = hold.await();
             return by;
         } finally {
-            release();
+            release(actor, by);
         }
     }
 
@@ -49,23 +49,22 @@ final class RootTerminal {
      */
     String holdFor(Context ctx, String actor, String report) throws Exception {
         acquire(actor);
+        CompletableFuture<DebugHold.By> by = new CompletableFuture<>();
         try {
             ctx.started("locked");
             try (MsgStream stream = ctx.openStream()) {
+                stdin.next().thenRun(() -> by.complete(DebugHold.By.TERMINAL)); // before the report, see holdHere
                 print(report);
-                CompletableFuture<DebugHold.By> by = new CompletableFuture<>();
-                stdin.next().thenRun(() -> by.complete(DebugHold.By.TERMINAL));
                 Nursery.run(n -> {
                     n.startSoon("debug release by " + actor, () -> by.complete(awaitRelease(stream)));
                     Waits.await(by);
                     n.cancel();
                 });
                 if (by.join() == DebugHold.By.TERMINAL) stream.send("resume");
-                print("<<< " + actor + " resumed by " + by.join());
                 return by.join().name();
             }
         } finally {
-            release();
+            release(actor, by.getNow(null));
         }
     }
 
@@ -85,7 +84,9 @@ final class RootTerminal {
         holder = actor;
     }
 
-    private void release() {
+    /** Ends a hold: says how on the terminal (every report gets its end line), then hands the lock on. */
+    private void release(String actor, DebugHold.By by) {
+        print("<<< " + actor + (by != null ? " resumed by " + by : " stopped holding (cancelled)"));
         holder = null;
         lock.release();
     }
