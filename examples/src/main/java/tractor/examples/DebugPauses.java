@@ -44,6 +44,6 @@ public final class DebugPauses {
             p1.cancelActor();
             p2.cancelActor();
         });
-        System.out.println("every pause was released, the tree ended");
+        System.out.println("the tree ended");
     }
 }

@@ -46,10 +46,32 @@ class DebugPausesTerminalTest {
             assertTrue(s.contains("<<< " + first + " resumed by a debugger"), s);
             t.pressEnter();
 
-            s = t.awaitText("every pause was released, the tree ended", WAIT);
+            s = t.awaitText("the tree ended", WAIT);
             assertTrue(s.contains("<<< " + second + " resumed by Enter"), s);
             assertTrue(s.contains("[pauser_1 went on, pauser_2 went on]"), s);
             assertEquals(0, t.awaitExit(WAIT), t.screen());
+            for (String[] a : agents.values()) assertFalse(ProcessHandle.of(Long.parseLong(a[0])).isPresent(), "child pid " + a[0] + " is alive");
+        }
+    }
+
+    /** Ctrl-C on the root while a child's pause holds the terminal: the tree is cancelled, holds end, no crash hold. */
+    @Test
+    void ctrlCWhileAChildHoldsCancelsTheTree() throws Exception {
+        try (Terminal t = Terminal.start(DebugPauses.class)) {
+            String s = t.awaitText(">>> root (pid", WAIT);
+            Map<String, String[]> agents = agents(s);
+            t.pressEnter();
+            s = t.await("a child holding the terminal", WAIT, x -> HOLDER.matcher(x).find() && QUEUED.matcher(x).find());
+            Matcher m = HOLDER.matcher(s);
+            assertTrue(m.find(), s);
+            String holder = m.group(1);
+            t.pressCtrlC();
+
+            assertEquals(130, t.awaitExit(WAIT), t.screen());
+            s = t.screen();
+            assertTrue(s.contains("<<< " + holder + " stopped holding (cancelled or gone)"), s);
+            assertFalse(s.contains("!!! "), "a cancellation holds no actor:\n" + s);
+            assertFalse(s.contains("pauser_1 went on") || s.contains("pauser_2 went on"), s);
             for (String[] a : agents.values()) assertFalse(ProcessHandle.of(Long.parseLong(a[0])).isPresent(), "child pid " + a[0] + " is alive");
         }
     }

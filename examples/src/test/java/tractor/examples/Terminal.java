@@ -66,6 +66,11 @@ final class Terminal implements AutoCloseable {
         tmux("send-keys", "-t", "main", "Enter");
     }
 
+    /** Ctrl-C: SIGINT to the program in the pane. */
+    void pressCtrlC() throws Exception {
+        tmux("send-keys", "-t", "main", "C-c");
+    }
+
     /** Everything the terminal shows, its scroll-back included, wrapped lines joined. */
     String screen() throws Exception {
         return tmux("capture-pane", "-p", "-J", "-S", "-", "-t", "main");

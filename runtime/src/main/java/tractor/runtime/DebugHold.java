@@ -18,7 +18,7 @@ final class DebugHold {
 
     /** Who resumed a hold. */
     enum By {
-        TERMINAL("Enter"), DEBUGGER("a debugger"), END("the end of the pauser");
+        TERMINAL("Enter"), DEBUGGER("a debugger"), END("its own end");
 
         private final String text;
 

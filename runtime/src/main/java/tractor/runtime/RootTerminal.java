@@ -29,12 +29,10 @@ final class RootTerminal {
 
     /** A hold of a task of the root itself: returns once it is resumed. */
     DebugHold.By holdHere(String actor, String report) throws Exception {
-        acquire(actor);
+        DebugHold hold = new DebugHold();
+        acquire(actor, report, () -> stdin.next().thenRun(hold::resumeFromTerminal));
         DebugHold.By by = null;
         try {
-            DebugHold hold = new DebugHold();
-            stdin.next().thenRun(hold::resumeFromTerminal); // before the report: a key pressed on seeing it counts
-            print(report);
             by = hold.await();
             return by;
         } finally {
@@ -48,13 +46,11 @@ final class RootTerminal {
      * by the peer's {@code released} (its debugger resumed it) or by the peer's end.
      */
     String holdFor(Context ctx, String actor, String report) throws Exception {
-        acquire(actor);
         CompletableFuture<DebugHold.By> by = new CompletableFuture<>();
+        acquire(actor, report, () -> stdin.next().thenRun(() -> by.complete(DebugHold.By.TERMINAL)));
         try {
             ctx.started("locked");
             try (MsgStream stream = ctx.openStream()) {
-                stdin.next().thenRun(() -> by.complete(DebugHold.By.TERMINAL)); // before the report, see holdHere
-                print(report);
                 Nursery.run(n -> {
                     n.startSoon("debug release by " + actor, () -> by.complete(awaitRelease(stream)));
                     Waits.await(by);
@@ -76,18 +72,39 @@ final class RootTerminal {
         }
     }
 
-    private void acquire(String actor) {
-        if (!lock.tryAcquire()) {
-            print("... " + actor + " waits for the terminal (held by " + holder + ")");
-            lock.acquire();
+    /**
+     * Takes the lock for {@code actor}, announcing the wait when another hold has it; once held, registers
+     * for the next key ({@code listen}: before the report, so that a key pressed on seeing it counts) and
+     * prints the report. Taking and printing are atomic: a report always comes before the notices of
+     * the actors waiting behind it.
+     */
+    private void acquire(String actor, String report, Runnable listen) {
+        synchronized (this) {
+            if (lock.tryAcquire()) {
+                owned(actor, report, listen);
+                return;
+            }
+            print("... " + actor + " waits for the terminal (held by " + (holder == null ? "another actor" : holder) + ")");
         }
+        lock.acquire();
+        synchronized (this) {
+            owned(actor, report, listen);
+        }
+    }
+
+    private void owned(String actor, String report, Runnable listen) {
         holder = actor;
+        listen.run();
+        print(report);
     }
 
     /** Ends a hold: says how on the terminal (every report gets its end line), then hands the lock on. */
     private void release(String actor, DebugHold.By by) {
-        print("<<< " + actor + (by != null ? " resumed by " + by : " stopped holding (cancelled)"));
-        holder = null;
+        synchronized (this) {
+            boolean resumed = by == DebugHold.By.TERMINAL || by == DebugHold.By.DEBUGGER;
+            print("<<< " + actor + (resumed ? " resumed by " + by : " stopped holding (cancelled or gone)"));
+            holder = null;
+        }
         lock.release();
     }
 

@@ -16,7 +16,13 @@ public final class TtyLock {
      * {@code released} (its debugger resumed it). Returns who resumed it.
      */
     public static String lockStdio(Context ctx, String actor, String report) throws Exception {
-        return terminal().holdFor(ctx, actor, report);
+        try {
+            return terminal().holdFor(ctx, actor, report);
+        } catch (RuntimeException peerGone) {
+            // the holder's side broke (its actor ended): the lock is released, and it is no crash of the root's
+            Log.debug(ActorRuntime.CURRENT.get(), "the hold of " + actor + " ended with its peer: " + peerGone);
+            return DebugHold.By.END.name();
+        }
     }
 
     /** Prints {@code line} on the root's terminal (an actor's debugger address). */
