@@ -14,7 +14,8 @@ import java.util.Objects;
  * @param spawnBackend     the default spawn backend of its nurseries, or null: then the
  *                         {@code TRACTOR_SPAWN_METHOD} environment variable, else {@code process}
  * @param transport        the transport every actor of the tree uses ({@code tcp} or {@code uds})
- * @param registryAddress  where to find or become the registrar, or null for the transport's default
+ * @param registryAddress  where to find or become the registrar (a URI or a multiaddr such as
+ *                         {@code /ip4/127.0.0.1/tcp/1616}), or null for the transport's default
  *                         ({@code tcp://127.0.0.1:1616}, {@code uds://<runtime dir>/registry@1616.sock}); a
  *                         TCP port 0 makes this root the registrar on a free port
  * @param ensureRegistry   demand that this root becomes the registrar (fails when one answers)
@@ -68,6 +69,17 @@ public record RootOptions(String name, List<String> enabled, String spawnBackend
 
     public RootOptions ensureRegistry(boolean ensure) {
         return with(b -> b.ensureRegistry = ensure);
+    }
+
+    /**
+     * Where the root listens, as URIs or multiaddrs of its transport ({@code tcp://127.0.0.1:0},
+     * {@code /ip4/127.0.0.1/tcp/0}, {@code uds:///run/app/a.sock}); tractor's {@code tpt_bind_addrs}. A
+     * root that becomes the registrar listens on the registry address and on each of these; any other
+     * root listens on exactly these, or, when none is given, on a free address beside the registry's.
+     */
+    public RootOptions bindAddresses(String... addresses) {
+        List<String> l = List.of(addresses);
+        return with(b -> b.bindAddresses = l);
     }
 
     public RootOptions logLevel(String level) {

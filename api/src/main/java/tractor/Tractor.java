@@ -51,6 +51,48 @@ public final class Tractor {
     }
 
     /**
+     * Runs this program as a daemon (tractor's {@code run_daemon}): boots a root actor that serves its
+     * enabled classes to peers, runs {@code started} once it is registered (to announce its address, say),
+     * then serves until it is cancelled: by a peer ({@code portal.cancelActor()}) or by SIGINT/SIGTERM.
+     * Returns normally when cancelled; raises what failed otherwise.
+     *
+     * {@snippet :
+     * Tractor.runDaemon(RootOptions.of().name("registrar").enable(Greeter.class).registryAddress("tcp://127.0.0.1:1616"),
+     *         actor -> System.out.println("serving at " + actor.address()));
+     * }
+     *
+     * @throws RuntimeFailure when an actor already runs in this program, or the registry address cannot be used
+     */
+    public static void runDaemon(RootOptions options, Body<Actor> started) throws Exception {
+        provider().openRoot(options, actor -> {
+            started.run(actor);
+            tractor.sc.Sc.sleepForever();
+        });
+    }
+
+    /** {@link #runDaemon(RootOptions, Body)} with nothing to run once started. */
+    public static void runDaemon(RootOptions options) throws Exception {
+        runDaemon(options, actor -> { });
+    }
+
+    /**
+     * Opens a flat cluster (tractor's {@code open_actor_cluster}): an actor nursery (booting a root with
+     * {@code options.root()} when the calling task belongs to no actor) in which every actor of
+     * {@code options} is started concurrently; {@code body} gets their portals by actor name, in order.
+     * When the body returns the cluster is cancelled; when it fails, one-cancels-all applies. Returns
+     * once every actor is reaped.
+     *
+     * {@snippet :
+     * Tractor.openActorCluster(ClusterOptions.of(Primes.class), portals -> {
+     *     for (Portal p : portals.values()) System.out.println(p.run(Primes::isPrime, 97));
+     * });
+     * }
+     */
+    public static void openActorCluster(ClusterOptions options, Body<java.util.Map<String, Portal>> body) throws Exception {
+        openNursery(options.root(), an -> Clusters.run(an, options, body));
+    }
+
+    /**
      * The actor the calling task belongs to.
      *
      * @throws NoRuntime outside of any actor
@@ -62,10 +104,11 @@ public final class Tractor {
 
     /**
      * A portal to the actor named {@code name}, found through the registrar of the calling actor's tree;
-     * empty when none is registered (or the one registered cannot be reached). Names are not unique: the
-     * first actor registered under the name is the one found.
+     * empty when none is registered (or the one registered cannot be reached: its entry is then deleted at
+     * the registrar). Names are not unique: the first actor registered under the name is the one found.
      *
      * @throws NoRuntime outside of any actor
+     * @throws RegistryUnavailable when the registrar cannot be reached
      */
     public static java.util.Optional<Portal> findActor(String name) {
         return provider().findActor(name);
@@ -73,9 +116,10 @@ public final class Tractor {
 
     /**
      * A portal to the actor named {@code name}, waiting until one registers; a checkpoint (cancel the
-     * calling scope to give up).
+     * calling scope to give up). Of several actors of that name, the first one registered.
      *
      * @throws NoRuntime outside of any actor
+     * @throws RegistryUnavailable when the registrar cannot be reached, or goes away while waiting
      */
     public static Portal waitForActor(String name) {
         return provider().waitForActor(name);
@@ -86,6 +130,7 @@ public final class Tractor {
      * the actor; empty when none is registered.
      *
      * @throws NoRuntime outside of any actor
+     * @throws RegistryUnavailable when the registrar cannot be reached
      */
     public static java.util.Optional<String> queryActor(String name) {
         return provider().queryActor(name);
@@ -96,6 +141,7 @@ public final class Tractor {
      * registrar).
      *
      * @throws NoRuntime outside of any actor
+     * @throws RegistryUnavailable when the registrar cannot be reached
      */
     public static Portal getRegistry() {
         return provider().registry();

@@ -43,7 +43,8 @@ public final class OsgiProbe {
         return n;
     }
 
-    static RootOptions root(String backend) {
+    /** A root on the given backend with its registry on an ephemeral TCP port. */
+    public static RootOptions root(String backend) {
         return RootOptions.of().spawnBackend(backend).registryAddress("tcp://127.0.0.1:0");
     }
 
@@ -80,8 +81,20 @@ public final class OsgiProbe {
      * ({@code classPath} backend option); returns the child's pid and class path.
      */
     public static List<Object> processCall(String classPath) throws Exception {
+        return processCall(ActorOptions.of().backendOption("classPath", classPath));
+    }
+
+    /**
+     * One call in a child JVM on the {@code process} backend with no backend option: inside OSGi the runtime
+     * gives the child the files of the installed bundles as its class path. Returns the child's pid and class path.
+     */
+    public static List<Object> processCall() throws Exception {
+        return processCall(ActorOptions.of());
+    }
+
+    private static List<Object> processCall(ActorOptions options) throws Exception {
         Object[] out = new Object[1];
-        ActorOptions o = ActorOptions.of().enable(OsgiProbe.class).backendOption("classPath", classPath);
+        ActorOptions o = options.enable(OsgiProbe.class);
         Tractor.openNursery(root("process"), an -> out[0] = an.runInActor("where", o, tractor.Endpoint.parse(
                 OsgiProbe.class.getName() + "#whereAmI")).result());
         @SuppressWarnings("unchecked")

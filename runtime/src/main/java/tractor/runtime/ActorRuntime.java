@@ -2,6 +2,7 @@ package tractor.runtime;
 
 import java.io.InterruptedIOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import tractor.Actor;
 import tractor.ActorId;
@@ -33,7 +34,7 @@ final class ActorRuntime implements Actor {
     private final SpawnBackends backends;
     private final Discovery discovery = new Discovery(this);
     private final DebugMode debug = new DebugMode(this);
-    private Listener listener;
+    private List<Listener> listeners = List.of();
     private Nursery service;
     private volatile CancelScope mainScope;
     private volatile Uid cancelRequester;
@@ -57,7 +58,12 @@ final class ActorRuntime implements Actor {
 
     @Override public boolean isRoot() { return cfg.root(); }
 
-    @Override public String address() { return listener == null ? "" : listener.boundAddress().toString(); }
+    @Override public String address() { return listeners.isEmpty() ? "" : listeners.getFirst().boundAddress().toString(); }
+
+    /** Every address this actor listens on, the registered-first one first. */
+    List<String> addresses() {
+        return listeners.stream().map(l -> l.boundAddress().toString()).toList();
+    }
 
     @Override public String registryAddress() { return cfg.registryAddress().toString(); }
 
@@ -96,48 +102,55 @@ final class ActorRuntime implements Actor {
      * {@code parent} channel (a spawned child's connection to its parent) is served like any peer.
      */
     void run(Listener bound, Channel parent, Sc.Task body) throws Exception {
+        run(List.of(bound), parent, body);
+    }
+
+    /** {@link #run(Listener, Channel, Sc.Task)} serving several listeners (a root's bind addresses). */
+    void run(List<Listener> bound, Channel parent, Sc.Task body) throws Exception {
         CURRENT.set(this);
-        this.listener = bound;
+        this.listeners = List.copyOf(bound);
         try {
             Nursery.run(svc -> {
                 service = svc;
-                svc.startSoon("accept " + id.name(), this::acceptLoop);
-                if (parent != null) attach(parent);
+                for (Listener l : listeners) svc.startSoon("accept " + id.name() + " " + l.boundAddress(), () -> acceptLoop(l));
                 try {
                     CancelScope.run(main -> {
                         mainScope = main;
                         if (ending) main.cancel();
                         RegistryClient.register(this); // inside the main scope: a cancel during boot ends it too
+                        // as tractor: the parent's first msgs are served once the actor is registered (findable)
+                        if (parent != null) attach(parent);
                         body.run();
                     });
                 } finally {
                     ending = true;
                     RegistryClient.unregister(this);
-                    listener.close();
+                    listeners.forEach(Listener::close);
                     svc.cancel();
                     rpc.awaitIdle(cfg.teardown().cancelAckWait());
                     peers.closeAll();
+                    if (parent != null) parent.close(); // not among the peers when registering failed
                     closed.countDown();
                 }
             });
         } finally {
             closed.countDown();
             peers.closeAllAndWait(Duration.ofSeconds(1));
-            listener.close();
+            listeners.forEach(Listener::close);
             backends.close();
             CURRENT.remove();
         }
     }
 
-    private void acceptLoop() {
+    private void acceptLoop(Listener listener) {
         try {
-            acceptUntilCancelled();
+            acceptUntilCancelled(listener);
         } finally {
             listener.close(); // nobody accepts any more: connecting peers are refused at once, not left waiting
         }
     }
 
-    private void acceptUntilCancelled() {
+    private void acceptUntilCancelled(Listener listener) {
         while (true) {
             Optional<FrameChannel> next;
             try {
@@ -225,9 +238,9 @@ final class ActorRuntime implements Actor {
         return closed.await(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
-    /** The address this actor listens on. */
+    /** The address this actor listens on (the first, when it listens on several). */
     Address boundAddress() {
-        return listener.boundAddress();
+        return listeners.getFirst().boundAddress();
     }
 
     @Override

@@ -37,6 +37,19 @@ final class Registrar {
         }
     }
 
+    /**
+     * Removes {@code address} from whichever actor registered it (tractor's {@code delete_addr}: the
+     * address was found unreachable); an actor left without addresses is removed.
+     *
+     * @return whether the address was registered
+     */
+    synchronized boolean deleteAddr(String address) {
+        boolean found = false;
+        for (List<String> l : table.values()) found |= l.remove(address);
+        table.values().removeIf(List::isEmpty);
+        return found;
+    }
+
     synchronized boolean unregister(Uid uid) {
         return table.remove(uid) != null;
     }

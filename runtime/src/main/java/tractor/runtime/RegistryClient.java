@@ -15,18 +15,19 @@ final class RegistryClient {
     static final Duration REGISTER_TIMEOUT = Duration.ofSeconds(10);
 
     /**
-     * Registers {@code rt} under its listening address.
+     * Registers {@code rt} under every address it listens on, its first one first.
      *
      * @throws tractor.TransportClosed when the registrar cannot be reached in time
      */
     static void register(ActorRuntime rt) throws Exception {
-        String addr = rt.address();
+        List<String> addrs = rt.addresses();
         if (rt.registrar() != null) {
-            rt.registrar().register(rt.wireUid(), addr);
+            addrs.forEach(a -> rt.registrar().register(rt.wireUid(), a));
             return;
         }
-        CancelScope s = CancelScope.moveOnAfter(REGISTER_TIMEOUT, scope -> call(rt, "register_actor",
-                Map.of("uid", uidList(rt.wireUid()), "addr", addr)));
+        CancelScope s = CancelScope.moveOnAfter(REGISTER_TIMEOUT, scope -> withRegistrar(rt, reg -> {
+            for (String a : addrs) reg.callSelf("register_actor", Map.of("uid", uidList(rt.wireUid()), "addr", a));
+        }));
         if (s.cancelledCaught()) {
             throw new tractor.TransportClosed("registrar at " + rt.registryAddress() + " did not answer within " + REGISTER_TIMEOUT);
         }
@@ -41,18 +42,18 @@ final class RegistryClient {
         try {
             CancelScope.runShielded(s -> {
                 s.deadline(Sc.deadlineAfter(rt.teardown().cancelAckWait()));
-                call(rt, "unregister_actor", Map.of("uid", uidList(rt.wireUid())));
+                withRegistrar(rt, reg -> reg.callSelf("unregister_actor", Map.of("uid", uidList(rt.wireUid()))));
             });
         } catch (Exception | tractor.sc.Cancelled e) {
             Log.debug(rt, "could not unregister from " + rt.registryAddress() + ": " + e);
         }
     }
 
-    private static Object call(ActorRuntime rt, String func, Map<String, Object> kwargs) {
+    private static void withRegistrar(ActorRuntime rt, java.util.function.Consumer<PortalImpl> calls) {
         Address reg = rt.config().registryAddress();
         try (Channel ch = Connect.open(rt.config(), reg, rt.aid(false))) {
             ch.start(m -> { }, end -> { });
-            return new PortalImpl(rt, ch, false).callSelf(func, kwargs);
+            calls.accept(new PortalImpl(rt, ch, false));
         }
     }
 

@@ -47,7 +47,7 @@ public final class RuntimeProviderImpl implements RuntimeProvider {
             Thread hook = exitHook(rt, ended, b.config().teardown());
             Runtime.getRuntime().addShutdownHook(hook);
             try {
-                rt.run(b.listener(), null, () -> rt.debug().guard(() -> body.run(rt)));
+                rt.run(b.listeners(), null, () -> rt.debug().guard(() -> body.run(rt)));
             } finally {
                 ended.countDown();
                 removeHook(hook);

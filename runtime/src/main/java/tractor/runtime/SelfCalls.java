@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * The runtime's own calls ({@code Start.ns == "self"}): {@code cancel} (the whole actor),
- * {@code _cancel_task} (one dialog), and on a registrar {@code register_actor}, {@code unregister_actor},
+ * {@code _cancel_task} (one dialog), and on a registrar {@code register_actor}, {@code unregister_actor}, {@code delete_addr},
  * {@code find_actor} and {@code get_registry}. Unknown names are refused like unknown endpoints.
  */
 final class SelfCalls {
@@ -55,6 +55,7 @@ final class SelfCalls {
                 result = null;
             }
             case "unregister_actor" -> result = reg.unregister(uidOf(kw.get("uid")));
+            case "delete_addr" -> result = reg.deleteAddr(String.valueOf(kw.get("addr")));
             case "find_actor" -> result = reg.find(String.valueOf(kw.get("name")));
             case "wait_for_actor" -> result = reg.await(String.valueOf(kw.get("name")));
             case "get_registry" -> result = reg.snapshot();
@@ -68,7 +69,7 @@ final class SelfCalls {
     }
 
     private static boolean isRegistryCall(String f) {
-        return List.of("register_actor", "unregister_actor", "find_actor", "wait_for_actor", "get_registry").contains(f);
+        return List.of("register_actor", "unregister_actor", "delete_addr", "find_actor", "wait_for_actor", "get_registry").contains(f);
     }
 
     private static Uid uidOf(Object o) {

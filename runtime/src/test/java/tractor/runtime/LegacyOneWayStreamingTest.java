@@ -150,7 +150,9 @@ class LegacyOneWayStreamingTest {
         long wait = Math.max(measured - (long) (cancelDelay * 1e9), 0);
         rootOptions.set(Matrix.root(b, t));
         List<Object> result = new ArrayList<>();
-        CancelScope cs = CancelScope.moveOnAfter(Duration.ofNanos(wait), scope -> result.addAll(quadrupleExample(PACED)));
+        // the cancelled run streams 10x slower than the measured one, so that (measured - delay) always lands
+        // before it could finish, however the machine's load differs between the two runs
+        CancelScope cs = CancelScope.moveOnAfter(Duration.ofNanos(wait), scope -> result.addAll(quadrupleExample(10 * PACED)));
         assertTrue(cs.cancelledCaught(), "cancelled mid-run (waited " + Duration.ofNanos(wait) + " of " + Duration.ofNanos(measured) + ")");
         assertTrue(result.isEmpty(), "no result when cancelled");
     }

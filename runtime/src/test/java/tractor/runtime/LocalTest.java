@@ -18,10 +18,9 @@ import tractor.sc.Sc;
 import tractor.testkit.Bounded;
 
 /**
- * tractor's tests/test_local.py (scenarios 61–64). The public API has no discovery calls yet
- * ({@code waitForActor}, {@code findActor}, {@code getRegistry}): 62–63 are kept as disabled tests naming
- * the missing API, and the registrar behaviour they rely on is checked through the runtime's own
- * {@code self} registry calls.
+ * tractor's tests/test_local.py (scenarios 61–64), through the public discovery calls
+ * ({@code waitForActor}, {@code findActor}, {@code getRegistry}) and the runtime's own {@code self}
+ * registry calls. The registrar scenarios are in {@link RegistrarTest}.
  */
 @Bounded(seconds = 20)
 class LocalTest {

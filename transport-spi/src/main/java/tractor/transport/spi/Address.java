@@ -21,15 +21,17 @@ public interface Address {
 
     /**
      * Parses the text form of an address, dispatching by scheme to the transport provider of that name
-     * found by {@link Transports}.
+     * found by {@link Transports}. A multiaddr ({@code /ip4/127.0.0.1/tcp/1616}, {@code /unix/<path>}) is
+     * accepted too and translated by {@link Multiaddr#toUri}.
      *
-     * @param text an address like {@code tcp://127.0.0.1:1616}
+     * @param text an address like {@code tcp://127.0.0.1:1616} or {@code /ip4/127.0.0.1/tcp/1616}
      * @return the address
-     * @throws IllegalArgumentException if the text has no {@code scheme://} prefix, names no known
+     * @throws IllegalArgumentException if the text has no {@code scheme://} prefix and is no valid multiaddr, names no known
      *     transport, or the transport rejects the rest; the message quotes the text
      * @throws NullPointerException if {@code text} is null
      */
     static Address parse(String text) {
+        if (Multiaddr.isMultiaddr(text)) return parse(Multiaddr.toUri(text));
         int i = text.indexOf("://");
         if (i <= 0) {
             throw new IllegalArgumentException("address \"" + text + "\" has no transport scheme (expected like \"tcp://127.0.0.1:1616\")");

@@ -12,8 +12,10 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * The registry of transports found with {@link ServiceLoader} (module path, class path, or an OSGi
- * mediator). Loaded once, on first use. A broken provider (a {@link ServiceConfigurationError}, a
+ * The registry of transports found with {@link ServiceLoader} (module path, class path), loaded once, on
+ * first use; or, when this SPI runs as a started OSGi bundle, the transports registered as OSGi services
+ * (by the ServiceLoader mediator), asked on every lookup so that a transport bundle started or stopped at
+ * run time is seen. A broken provider (a {@link ServiceConfigurationError}, a
  * constructor or {@code name()} that throws) is reported in one line through {@link System.Logger} and
  * skipped; it never hides the others. The first provider of a name wins; later ones are reported.
  *
@@ -25,6 +27,7 @@ import java.util.function.Consumer;
 public final class Transports {
     private static final System.Logger LOG = System.getLogger(Transports.class.getName());
     private static volatile Map<String, TransportProvider> byName;
+    private static final boolean OSGI_API = osgiApiVisible();
 
     private Transports() {}
 
@@ -35,7 +38,9 @@ public final class Transports {
      */
     public static TransportProvider get(String name) {
         return find(name).orElseThrow(() -> new IllegalArgumentException(
-                "no transport named \"" + name + "\" (known: " + names() + ")"));
+                "no transport named \"" + name + "\" (known: " + names() + ")" + (OSGI_API && OsgiTransports.context() != null
+                        ? "; install and start the bundle that provides it (it registers the OSGi service "
+                                + TransportProvider.class.getName() + " through the ServiceLoader mediator)" : "")));
     }
 
     /** The provider of that name, if one was found. */
@@ -49,6 +54,8 @@ public final class Transports {
     }
 
     private static Map<String, TransportProvider> providers() {
+        List<TransportProvider> registered = OSGI_API ? OsgiTransports.registered(Transports::warn) : null;
+        if (registered != null) return index(registered);
         Map<String, TransportProvider> m = byName;
         if (m == null) {
             synchronized (Transports.class) {
@@ -59,6 +66,16 @@ public final class Transports {
             }
         }
         return m;
+    }
+
+    /** Whether the OSGi framework API is visible to this SPI; checked by name, so that no OSGi type is linked. */
+    private static boolean osgiApiVisible() {
+        try {
+            Class.forName("org.osgi.framework.FrameworkUtil", false, Transports.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 
     /** Drains a provider iterator, reporting and skipping every broken entry. */
