@@ -11,7 +11,8 @@ import tractor.Tractor;
 
 /**
  * The README's debugging example ({@code multi_daemon_subactors.py}): two daemons in debug mode,
- * {@code bp_forever} streaming and pausing after every value, {@code name_error} failing a call. Their
+ * {@code bp_forever} pausing before every value it streams, {@code name_error} failing a call once the first
+ * value arrived. Their
  * holds take the root's terminal in turn; once {@code name_error}'s crash is released its error reaches
  * the root, which is held too, then cancels {@code bp_forever} and raises.
  */
@@ -21,8 +22,8 @@ public final class MultiDaemonSubactors {
     /** Indefinitely re-enter the debugger in a child actor. */
     public static void breakpointForever(Emitter out) {
         while (true) {
-            out.emit("yo");
             Tractor.pause();
+            out.emit("yo");
         }
     }
 
@@ -38,6 +39,8 @@ public final class MultiDaemonSubactors {
                 Portal p1 = n.startActor("name_error", ActorOptions.of().enable(MultiDaemonSubactors.class));
 
                 try (MsgStream stream = p0.openStreamFrom(MultiDaemonSubactors::breakpointForever)) {
+                    // once bp_forever's first pause is released (tractor's version races the two daemons here)
+                    System.out.println("bp_forever says " + stream.receive());
                     p1.run(MultiDaemonSubactors::nameError);
                 }
             });

@@ -38,7 +38,8 @@ class MultiDaemonSubactorsTerminalTest {
                 }
                 s = t.await("another hold or the end", WAIT, x -> count(HOLD, x) > count(RESUMED, x) || x.contains("the root raised"));
             }
-            assertTrue(s.contains(">>> bp_forever (pid"), s);
+            assertTrue(s.indexOf(">>> bp_forever (pid") < s.indexOf("bp_forever says yo"), s);
+            assertTrue(s.indexOf("bp_forever says yo") < s.indexOf("!!! name_error (pid"), s);
             assertTrue(s.contains("at tractor.examples.MultiDaemonSubactors.breakpointForever(MultiDaemonSubactors.java:"), s);
             assertTrue(s.contains("crashed: java.lang.NoSuchFieldException: doggypants"), s);
             assertTrue(s.contains("!!! root (pid"), s);
