@@ -70,11 +70,20 @@ class DebugPausesTerminalTest {
             assertEquals(130, t.awaitExit(WAIT), t.screen());
             s = t.screen();
             assertTrue(s.contains("<<< " + holder + " stopped holding (cancelled or gone)"), s);
-            assertFalse(s.contains("!!! "), "a cancellation holds no actor:\n" + s);
+            // a child's end may reach the root as an error before the root's own SIGINT does (the terminal
+            // signals the whole process group): a crash hold may then show, but the cancellation ends it
+            assertEquals(count(HOLD, s), count(Pattern.compile("<<< "), s), "every hold ended:\n" + s);
             assertFalse(s.contains("pauser_1 went on") || s.contains("pauser_2 went on"), s);
             for (String[] a : agents.values()) assertFalse(ProcessHandle.of(Long.parseLong(a[0])).isPresent(), "child pid " + a[0] + " is alive");
         }
     }
+
+    private static long count(Pattern p, String s) {
+        return p.matcher(s).results().count();
+    }
+
+    /** Reports and their end lines, anywhere on a line (the terminal echoes {@code ^C} in front of one). */
+    static final Pattern HOLD = Pattern.compile("(>>>|!!!) ");
 
     /** The announced children: name → {pid, JDWP address}. */
     static Map<String, String[]> agents(String screen) {

@@ -87,6 +87,8 @@ final class ActorRuntime implements Actor {
 
     DebugMode debug() { return debug; }
 
+    boolean ending() { return ending; }
+
     Uid cancelRequester() { return cancelRequester; }
 
     PayloadCodec payloadCodec() {

@@ -110,12 +110,13 @@ final class DebugMode {
 
     /**
      * Holds the calling task after {@code error} was raised in it, until released; then returns (the
-     * caller propagates the error). Nothing happens outside debug mode or for a cancellation; a hold
+     * caller propagates the error). Nothing happens outside debug mode, for a cancellation or in an actor
+     * that is ending (cancelled: its errors are the teardown's); a hold
      * that fails or is cancelled is logged and the error propagates anyway (a cancellation is
      * level-triggered: the next checkpoint raises it again).
      */
     void crashed(Throwable error) {
-        if (!on || error instanceof Cancelled || error instanceof ContextCancelled) return;
+        if (!on || rt.ending() || error instanceof Cancelled || error instanceof ContextCancelled) return;
         try {
             hold(DebugReport.crashed(rt.uid().name(), Thread.currentThread(), error, System.getProperty(JDWP_PROPERTY)));
         } catch (Cancelled | Exception e) {
