@@ -9,6 +9,8 @@ module tractor.bench {
     requires tractor.runtime;
     requires tractor.transport.spi;
     requires jmh.core;
+    requires msgpack.core;
+    requires java.management; // ScaleBench: heap and thread counts
     exports tractor.bench;
     exports tractor.bench.jmh_generated;
 }

@@ -91,6 +91,56 @@ public record RootOptions(String name, List<String> enabled, String spawnBackend
     }
 
     /**
+     * The tree's shared secret: every connection of every actor of the tree, on any transport, first
+     * proves it (a mutual nonce and HMAC-SHA256 challenge) before any message is read; children inherit
+     * it. Required when a listener binds an address that is not loopback. Takes precedence over
+     * {@link #secretFile(Path)} and the environment variables {@code TRACTOR_SECRET} and
+     * {@code TRACTOR_SECRET_FILE}.
+     *
+     * @param s the secret, or null to take it from the file or the environment
+     */
+    public RootOptions secret(String s) {
+        return with(b -> b.secret = s);
+    }
+
+    /**
+     * A file holding the tree's shared secret (see {@link #secret(String)}); its text without the
+     * trailing line break is the secret. It must be a regular file owned by this process's user with no
+     * permission for group or others, else the root refuses to start.
+     *
+     * @param file the file, or null to take the secret from the environment
+     */
+    public RootOptions secretFile(Path file) {
+        return with(b -> b.secretFile = file);
+    }
+
+    /**
+     * Transport-specific settings by name, for instance the TLS key stores of the {@code tcp} transport
+     * (see the README's Security section). Replaces any settings given before.
+     *
+     * @param options the settings; copied
+     */
+    public RootOptions transportOptions(Map<String, String> options) {
+        Map<String, String> copy = Map.copyOf(options);
+        return with(b -> b.transportOptions = copy);
+    }
+
+    /** The components, with the secret redacted. */
+    @Override
+    public String toString() {
+        return "RootOptions[name=" + name + ", enabled=" + enabled + ", spawnBackend=" + spawnBackend + ", transport=" + transport
+                + ", registryAddress=" + registryAddress + ", ensureRegistry=" + ensureRegistry + ", logLevel=" + logLevel
+                + ", teardown=" + teardown + ", bindAddresses=" + bindAddresses + ", secret=" + (secret == null ? "null" : "(redacted)")
+                + ", secretFile=" + secretFile + ", transportOptions=" + redacted(transportOptions) + ", debugMode=" + debugMode + "]";
+    }
+
+    private static Map<String, String> redacted(Map<String, String> m) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        m.forEach((k, v) -> out.put(k, k.toLowerCase(java.util.Locale.ROOT).contains("password") ? "(redacted)" : v));
+        return out;
+    }
+
+    /**
      * Starts the tree in debug mode (tractor's {@code debug_mode}): every child JVM gets a JDWP agent on a
      * free loopback port, announced on the root's terminal; {@link Tractor#pause()} holds the calling task
      * until released from the root's terminal or a debugger; an uncaught error holds its actor the same

@@ -40,7 +40,7 @@ public final class CtxBench {
     static final int ROUNDS = Integer.getInteger("ctx.rounds", 3);
     static final int WARM = Integer.getInteger("ctx.warmup", 5_000);
     static final int N = Integer.getInteger("ctx.roundtrips", 20_000);
-    static final long MSGS = Long.getLong("ctx.msgs", 1_000_000);
+    static final long MSGS = Long.getLong("ctx.msgs", 500_000);
     static final int WINDOW = 64;
 
     private CtxBench() {}
@@ -81,6 +81,12 @@ public final class CtxBench {
     }
 
     // ---------------------------------------------------------------- root side
+
+    /** A private registry address on {@code transport}: a free TCP port, or a fresh socket file. */
+    static String registry(String transport) {
+        if (transport.equals("tcp")) return "tcp://127.0.0.1:0";
+        return "uds://" + java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "bench-" + java.util.UUID.randomUUID().toString().substring(0, 8) + ".sock");
+    }
 
     static IpcBench.Result ctxPingPong(Portal p) {
         try (Context ctx = p.openContext(CtxBench::echo)) {
@@ -160,7 +166,7 @@ public final class CtxBench {
             r = new IpcBench.Result(Double.NaN, Double.NaN, Double.NaN);
         }
         all.computeIfAbsent(name, k -> new ArrayList<>()).add(r);
-        if (!Double.isNaN(r.rate())) System.out.printf(Locale.ROOT, "round %d %-16s %s%n", round, name, fmt(name, r));
+        if (!Double.isNaN(r.rate())) System.out.printf(Locale.ROOT, "round %d %-30s %s%n", round, name, fmt(name, r));
     }
 
     static String fmt(String c, IpcBench.Result r) {
@@ -173,41 +179,47 @@ public final class CtxBench {
     static final String[][] RATIOS = {
             {"ctx-pingpong", "pp-raw-platform"}, {"ctx-pingpong", "pp-raw-virtual"},
             {"stream-from", "ow-raw-batched"}, {"stream-from", "ow-raw-flush"},
-            {"ctx-credit64", "ow-raw-batched"}, {"ctx-credit64", "ow-raw-flush"},
-            {"ctx-credit640", "ow-raw-batched"}, {"ctx-credit640", "ow-raw-flush"}};
+            {"ctx-credit64", "ow-raw-batched"}, {"ctx-credit640", "ow-raw-batched"}};
+    static final List<String> TRANSPORTS = List.of(System.getProperty("ctx.transports", "tcp,uds").split(","));
+    static final List<String> BACKENDS = List.of(System.getProperty("ctx.backends", "process,thread").split(","));
+    static final List<String> CASES = List.of(System.getProperty("ctx.cases", "ctx-pingpong,stream-from").split(","));
 
     public static void main(String[] args) throws Exception {
-        System.out.printf(Locale.ROOT, "contexts and streams, root <-> one process actor (tcp): %d rounds; ping-pong %d+%d round trips,"
-                + " one-way %d msgs; raw baselines of IpcBench (tcp) in the same rounds; %d cpus%n",
-                ROUNDS, WARM, N, MSGS, Runtime.getRuntime().availableProcessors());
+        System.out.printf(Locale.ROOT, "contexts and streams, root <-> one child actor, %s x %s: %d rounds; ping-pong %d+%d round trips,"
+                + " one-way %d msgs; raw baselines of IpcBench on the same transport in the same rounds; %d cpus%n",
+                BACKENDS, TRANSPORTS, ROUNDS, WARM, N, MSGS, Runtime.getRuntime().availableProcessors());
         Map<String, List<IpcBench.Result>> all = new LinkedHashMap<>();
-        RootOptions root = RootOptions.of().registryAddress("tcp://127.0.0.1:0").spawnBackend("process").logLevel("error");
+        for (String transport : TRANSPORTS) {
+            for (String backend : BACKENDS) pair(all, transport, backend);
+        }
+        summary(all);
+    }
+
+    /** One transport and backend: a root and one child actor; every round runs the raw baselines and the API cases. */
+    static void pair(Map<String, List<IpcBench.Result>> all, String transport, String backend) throws Exception {
+        String tag = "/" + transport + "/" + backend;
+        RootOptions root = RootOptions.of().transport(transport).registryAddress(registry(transport)).spawnBackend(backend).logLevel("error");
         Tractor.openNursery(root, an -> {
             long s0 = System.nanoTime();
             Portal p = an.startActor("echo", ActorOptions.of().enable(CtxBench.class));
             p.run(CtxBench::ready); // connected and serving
-            System.out.printf(Locale.ROOT, "child actor spawned and serving in %.0f ms%n", (System.nanoTime() - s0) / 1e6);
-            // warm the one-way paths once (JIT), not timed
-            measure(new LinkedHashMap<>(), 0, "warm ctx-credit", () -> ctxCredit(p, Math.min(MSGS, 200_000), 640));
-            measure(new LinkedHashMap<>(), 0, "warm stream-from", () -> streamFrom(p, Math.min(MSGS, 200_000)));
+            System.out.printf(Locale.ROOT, "%s: child actor spawned and serving in %.0f ms%n", tag, (System.nanoTime() - s0) / 1e6);
+            measure(new LinkedHashMap<>(), 0, "warm stream-from", () -> streamFrom(p, Math.min(MSGS, 200_000))); // JIT, not timed
             for (int round = 1; round <= ROUNDS; round++) {
                 int r = round;
-                for (String c : List.of("pp-raw-platform", "pp-raw-virtual")) measure(all, r, c, () -> IpcBench.runCase(c, "tcp"));
-                measure(all, r, "ctx-pingpong", () -> ctxPingPong(p));
-                for (String c : List.of("ow-raw-batched", "ow-raw-flush")) measure(all, r, c, () -> IpcBench.runCase(c, "tcp"));
-                measure(all, r, "stream-from", () -> streamFrom(p, MSGS));
-                measure(all, r, "ctx-credit64", () -> ctxCredit(p, MSGS, 64));
-                measure(all, r, "ctx-credit640", () -> ctxCredit(p, MSGS, 640));
-                StringBuilder sb = new StringBuilder("round " + r + " ratios:");
-                for (String[] q : RATIOS) {
-                    sb.append(String.format(Locale.ROOT, "  %s/%s %.2f", q[0], q[1].replace("-raw", ""),
-                            all.get(q[0]).get(r - 1).rate() / all.get(q[1]).get(r - 1).rate()));
+                if (CASES.contains("ctx-pingpong")) {
+                    for (String c : List.of("pp-raw-platform", "pp-raw-virtual")) measure(all, r, c + "/" + transport, () -> IpcBench.runCase(c, transport));
+                    measure(all, r, "ctx-pingpong" + tag, () -> ctxPingPong(p));
                 }
-                System.out.println(sb);
+                if (CASES.stream().anyMatch(c -> !c.equals("ctx-pingpong"))) {
+                    for (String c : List.of("ow-raw-batched", "ow-raw-flush")) measure(all, r, c + "/" + transport, () -> IpcBench.runCase(c, transport));
+                }
+                if (CASES.contains("stream-from")) measure(all, r, "stream-from" + tag, () -> streamFrom(p, MSGS));
+                if (CASES.contains("ctx-credit64")) measure(all, r, "ctx-credit64" + tag, () -> ctxCredit(p, MSGS, 64));
+                if (CASES.contains("ctx-credit640")) measure(all, r, "ctx-credit640" + tag, () -> ctxCredit(p, MSGS, 640));
             }
             p.cancelActor();
         });
-        summary(all);
     }
 
     static void summary(Map<String, List<IpcBench.Result>> all) {
@@ -219,16 +231,23 @@ public final class CtxBench {
             IpcBench.Result m = rs.get(rs.size() / 2);
             StringBuilder rates = new StringBuilder();
             for (IpcBench.Result r : e.getValue()) rates.append(String.format(Locale.ROOT, " %.3g", r.rate()));
-            System.out.printf(Locale.ROOT, "  %-16s %s   [rounds:%s]%n", e.getKey(), fmt(e.getKey(), m), rates);
+            System.out.printf(Locale.ROOT, "  %-30s %s   [rounds:%s]%n", e.getKey(), fmt(e.getKey(), m), rates);
         }
         System.out.println("ratios (median of the per-round ratios; higher is better, 1.00 = as fast as the baseline):");
         for (String[] q : RATIOS) {
-            List<IpcBench.Result> a = all.get(q[0]), b = all.get(q[1]);
-            double[] r = new double[a.size()];
-            for (int i = 0; i < r.length; i++) r[i] = a.get(i).rate() / b.get(i).rate();
-            double[] s = r.clone();
-            Arrays.sort(s);
-            System.out.printf(Locale.ROOT, "  %-12s / %-15s %.2f   [rounds:%s]%n", q[0], q[1], s[s.length / 2], IpcBench.fmtAll(r));
+            for (String transport : TRANSPORTS) {
+                for (String backend : BACKENDS) {
+                    List<IpcBench.Result> a = all.get(q[0] + "/" + transport + "/" + backend), b = all.get(q[1] + "/" + transport);
+                    if (a == null || b == null) continue;
+                    int k = Math.min(a.size(), b.size() / BACKENDS.size());
+                    double[] r = new double[k];
+                    for (int i = 0; i < k; i++) r[i] = a.get(i).rate() / b.get(i + k * BACKENDS.indexOf(backend)).rate();
+                    double[] sorted = r.clone();
+                    Arrays.sort(sorted);
+                    System.out.printf(Locale.ROOT, "  %-30s / %-20s %.2f   [rounds:%s]%n", q[0] + "/" + transport + "/" + backend, q[1] + "/" + transport,
+                            sorted[sorted.length / 2], IpcBench.fmtAll(r));
+                }
+            }
         }
         System.out.println("targets: ctx-pingpong >= 0.7x raw ping-pong; one-way >= 1 M msgs/s");
     }

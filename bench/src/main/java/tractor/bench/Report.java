@@ -39,21 +39,56 @@ public final class Report {
             IpcBench.main(new String[0]);
             return;
         }
+        if (selection.equals("spawn")) { // spawn-to-ready against a bare child JVM
+            SpawnBench.main(new String[0]);
+            System.exit(0);
+        }
+        if (selection.equals("teardown")) { // a 16-process tree cancelled until every process is reaped
+            TeardownBench.main(new String[0]);
+            System.exit(0);
+        }
+        if (selection.equals("scale")) { // N thread actors with open contexts: heap, spawn rate, teardown
+            ScaleBench.main(new String[0]);
+            System.exit(0);
+        }
         if (selection.equals("ctx")) { // contexts and streams between two process actors, against raw sockets
             CtxBench.main(new String[0]);
             System.exit(0);
         }
-        String include = selection.equals("sc") ? "tractor\\.bench\\..*" : selection;
+        boolean codec = selection.equals("codec");
+        String include = selection.equals("sc") ? "tractor\\.bench\\.(TaskBench|ChannelBench)\\..*" : codec ? "tractor\\.bench\\.Codec.*" : selection;
         OptionsBuilder b = new OptionsBuilder();
+        TimeValue iteration = codec ? TimeValue.milliseconds(500) : TimeValue.seconds(1); // codec: 22 benchmarks
         b.include(include).forks(1)
-                .warmupIterations(3).warmupTime(TimeValue.seconds(1))
-                .measurementIterations(3).measurementTime(TimeValue.seconds(1))
+                .warmupIterations(3).warmupTime(iteration)
+                .measurementIterations(3).measurementTime(iteration)
                 .jvmArgsAppend("--sun-misc-unsafe-memory-access=allow");
         if (args.length > 1) b.resultFormat(ResultFormatType.JSON).result(args[1]);
         Options opts = b.build();
         Collection<RunResult> results = new Runner(opts).run();
         System.out.println();
         System.out.println(ratios(results));
+        if (codec || selection.contains("CodecBench")) System.out.println(codecRatios(results));
+    }
+
+    /** Per msg type: encode and decode time, each against the raw msgpack-core baseline of the same run. */
+    static String codecRatios(Collection<RunResult> results) {
+        Map<String, Double> score = new LinkedHashMap<>();
+        for (RunResult r : results) {
+            String label = r.getParams().getBenchmark();
+            String m = label.substring(label.lastIndexOf('.') + 1);
+            String t = r.getParams().getParam("type");
+            score.put(m.startsWith("raw") ? m : m + ":" + t, r.getPrimaryResult().getScore());
+        }
+        Double re = score.get("rawEncode"), rd = score.get("rawDecode");
+        StringBuilder out = new StringBuilder(String.format("codec, ns/op (ratio to raw msgpack-core of a Yield-shaped map: encode %.1f ns, decode %.1f ns)%n", re, rd));
+        for (String k : score.keySet()) {
+            if (!k.startsWith("encode:")) continue;
+            String t = k.substring(7);
+            double e = score.get(k), d = score.getOrDefault("decode:" + t, Double.NaN);
+            out.append(String.format("  %-10s encode %7.1f ns (%.1fx raw)   decode %7.1f ns (%.1fx raw)%n", t, e, e / re, d, d / rd));
+        }
+        return out.toString();
     }
 
     static String ratios(Collection<RunResult> results) {

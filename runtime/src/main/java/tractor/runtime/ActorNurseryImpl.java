@@ -167,12 +167,17 @@ final class ActorNurseryImpl implements ActorNursery {
     }
 
     private SpawnRequest request(ActorId child, String backend, ActorOptions o) {
-        List<String> args = List.of(rt.address(), child.name(), child.uuid(), "thread".equals(backend) ? ChildMain.IN_JVM : "jvm");
-        ChildEntry entry = new ChildEntry("tractor.runtime", ChildMain.class.getName(), ChildMain::runInJvm);
+        List<String> args = new java.util.ArrayList<>(List.of(rt.address(), child.name(), child.uuid(), "thread".equals(backend) ? ChildMain.IN_JVM : "jvm"));
+        if ("thread".equals(backend) && "isolated".equals(o.backendOptions().get("classLoader"))) {
+            args.addAll(Secrets.inJvmArgs(rt.config().transportOptions())); // in memory: its own class loader shares no objects with us
+        }
+        tractor.transport.spi.TransportSecurity security = rt.config().transportOptions().security(); // in memory for in-JVM children
+        ChildEntry entry = new ChildEntry("tractor.runtime", ChildMain.class.getName(), a -> ChildMain.runInJvm(a, security));
         List<String> jvm = new java.util.ArrayList<>(LogLevels.jvmOptions(o.logLevel() != null ? o.logLevel() : rt.config().logLevel()));
         jvm.addAll(o.jvmOptions());
         jvm.addAll(rt.debug().jvmOptions(child, backend));
-        return new SpawnRequest(child.name(), child.uuid(), entry, args, Map.of(), jvm, o.backendOptions());
+        Map<String, String> env = Secrets.childEnvironment(rt.config().transportOptions()); // never on a command line
+        return new SpawnRequest(child.name(), child.uuid(), entry, args, env, jvm, o.backendOptions());
     }
 
     /** Waits for the child to connect back, racing its exit and the spawn timeout; reaps it on failure. */

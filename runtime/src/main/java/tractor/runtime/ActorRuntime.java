@@ -13,6 +13,7 @@ import tractor.sc.ClosedResourceException;
 import tractor.sc.Nursery;
 import tractor.sc.Sc;
 import tractor.transport.spi.Address;
+import tractor.transport.spi.AuthenticationFailed;
 import tractor.transport.spi.FrameChannel;
 import tractor.transport.spi.Listener;
 
@@ -173,6 +174,9 @@ final class ActorRuntime implements Actor {
         Msg.Aid peer;
         try {
             peer = ch.handshake(aid(false));
+        } catch (AuthenticationFailed e) {
+            Log.debug(this, "dropped an unauthenticated connection (the transport logged why): " + e.getMessage());
+            return;
         } catch (TransportClosed e) {
             Log.debug(this, "dropped a connection: " + e.getMessage());
             return;

@@ -12,7 +12,9 @@ import java.util.function.Consumer;
 import tractor.TransportClosed;
 import tractor.sc.ClosedResourceException;
 import tractor.sc.Sc;
+import tractor.transport.spi.AuthenticationFailed;
 import tractor.transport.spi.FrameChannel;
+import tractor.transport.spi.TransportSecurity;
 
 /**
  * One connection to a peer actor: tractor msgs over a {@link FrameChannel}, identified by the
@@ -76,6 +78,10 @@ final class Channel implements AutoCloseable {
             send(local);
             Optional<byte[]> body = receiveFrame(options.handshakeTimeout());
             if (body.isEmpty()) throw new TransportClosed("peer " + frames.remoteAddress() + " sent no actor handshake within " + options.handshakeTimeout());
+            if (TransportSecurity.isAuthenticationFrame(body.get())) {
+                throw new AuthenticationFailed("authentication with " + frames.remoteAddress() + " failed: the peer requires a shared secret"
+                        + " and none is configured here (RootOptions.secret or secretFile, TRACTOR_SECRET or TRACTOR_SECRET_FILE)");
+            }
             Msg m = decoder.decode(body.get());
             if (!(m instanceof Msg.Aid aid)) throw new TransportClosed("peer sent an invalid actor handshake: a " + m.msgType() + " msg instead of Aid");
             peer = aid;

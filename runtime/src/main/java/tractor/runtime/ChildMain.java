@@ -10,13 +10,16 @@ import tractor.TransportClosed;
 import tractor.sc.Sc;
 import tractor.transport.spi.Address;
 import tractor.transport.spi.Listener;
+import tractor.transport.spi.TransportSecurity;
 import tractor.transport.spi.TransportOptions;
 import tractor.transport.spi.TransportProvider;
 import tractor.transport.spi.Transports;
 
 /**
  * Where a spawned child actor starts: {@code main} in a child JVM (process backend), {@link #runInJvm}
- * in this JVM (thread backend). Arguments: the parent's address, the child's name and uuid.
+ * in this JVM (thread backend). Arguments: the parent's address, the child's name and uuid, the mode; a
+ * child with a class loader of its own gets the tree's secret and transport settings as two more (see
+ * {@code Secrets}); a child process gets them in its environment.
  *
  * <p>Boot: connect to the parent, exchange identities, receive the {@code SpawnSpec}, listen, register
  * with the registrar, then serve until cancelled (by the parent, or when the parent is gone).
@@ -43,7 +46,7 @@ public final class ChildMain {
      */
     public static void main(String[] args) {
         if (args.length > 3 && IN_JVM.equals(args[3])) {
-            runInJvm(List.of(args));
+            runInJvm(List.of(args), Secrets.fromInJvmArgs(List.of(args), ChannelOptions.DEFAULTS));
             return;
         }
         AtomicReference<ActorRuntime> rt = new AtomicReference<>();
@@ -57,7 +60,7 @@ public final class ChildMain {
         }, "tractor-child-shutdown"));
         int code = 0;
         try {
-            run(List.of(args), rt);
+            run(List.of(args), rt, null);
         } catch (Throwable t) {
             System.err.println("tractor child " + (args.length > 1 ? args[1] : "?") + " failed: " + ErrorBox.stackText(t));
             code = 1;
@@ -113,11 +116,16 @@ public final class ChildMain {
      * thread (the backend's soft stop) cancels it.
      */
     public static void runInJvm(List<String> args) {
+        runInJvm(args, null);
+    }
+
+    /** As {@link #runInJvm(List)}, with the tree's transport security handed over in memory (or null). */
+    static void runInJvm(List<String> args, TransportSecurity security) {
         AtomicReference<ActorRuntime> rt = new AtomicReference<>();
         AtomicReference<Throwable> failed = new AtomicReference<>();
         Thread t = Thread.ofVirtual().name("child " + (args.size() > 1 ? args.get(1) : "?")).start(() -> {
             try {
-                run(args, rt);
+                run(args, rt, security);
             } catch (Throwable e) {
                 failed.set(e);
             }
@@ -137,12 +145,12 @@ public final class ChildMain {
         if (failed.get() != null) throw new IllegalStateException("child actor failed: " + failed.get(), failed.get());
     }
 
-    static void run(List<String> args, AtomicReference<ActorRuntime> holder) throws Exception {
+    static void run(List<String> args, AtomicReference<ActorRuntime> holder, TransportSecurity security) throws Exception {
         if (args.size() < 3) throw new IllegalArgumentException("usage: ChildMain <parent address> <name> <uuid> [in-jvm], got " + args);
         Address parentAddr = Address.parse(args.get(0));
         ActorId id = new ActorId(args.get(1), args.get(2));
         TransportProvider tp = Transports.get(parentAddr.transport());
-        TransportOptions topts = TransportOptions.DEFAULTS;
+        TransportOptions topts = Secrets.forChild(security, System.getenv(), ChannelOptions.DEFAULTS);
         ClassLoader loader = ChildMain.class.getClassLoader();
         ActorConfig boot = new ActorConfig(id, false, false, List.of(), loader, tp, topts, ChannelOptions.DEFAULTS,
                 CodecLimits.DEFAULT, parentAddr, tractor.Teardown.DEFAULTS, SpawnBackends.DEFAULT, null, null);
@@ -162,5 +170,35 @@ public final class ChildMain {
         rt.debug().configure(spec);
         holder.set(rt);
         rt.run(l, parent, Sc::sleepForever);
+    }
+
+    /**
+     * Prepares a pooled child JVM (the process backend's warm pool calls this before the JVM knows which
+     * actor it will be): loads and initializes the runtime's classes, the transports and the virtual-thread
+     * scheduler, and runs the codec over every msg type a child's boot exchanges, so that the actor's
+     * real start does not pay for class loading and interpretation of those paths.
+     */
+    public static void warmUp() throws Exception {
+        ClassLoader l = ChildMain.class.getClassLoader();
+        for (String c : List.of("ActorRuntime", "Channel", "Connect", "RpcServer", "ContextImpl", "PortalImpl", "MsgStreamImpl",
+                "Heartbeats", "Peers", "Invoker", "SpawnSpecs", "ErrorBox")) {
+            Class.forName("tractor.runtime." + c, true, l);
+        }
+        for (String t : List.of("tcp", "uds")) {
+            try {
+                Transports.get(t);
+            } catch (RuntimeException absent) {
+                // that transport is not installed: nothing to warm
+            }
+        }
+        Thread.ofVirtual().start(() -> { }).join();
+        java.nio.channels.Selector.open().close();
+        MsgCodec codec = new MsgCodec();
+        Uid uid = new Uid("warm", "0");
+        List<Msg> msgs = List.of(new Msg.Aid("warm", "0", 1L, false, false),
+                new Msg.SpawnSpec(java.util.Map.of(), java.util.Map.of(), java.util.Map.of("a", "b"), List.of(List.of("tcp", "127.0.0.1:1")), null),
+                new Msg.Start("c", "ns", "f", new RawPayload(new byte[] {(byte) 0x80}), uid), new Msg.StartAck("c", "context"), new Msg.Started("c", RawPayload.NIL),
+                new Msg.Yield("c", RawPayload.NIL), new Msg.Stop("c"), new Msg.Return("c", RawPayload.NIL));
+        for (int i = 0; i < 100; i++) for (Msg m : msgs) codec.decode(codec.encode(m));
     }
 }

@@ -34,7 +34,7 @@ final class RootBoot {
 
     static Booted boot(RootOptions o, ClassLoader loader, RegistryProbe prober) {
         TransportProvider tp = Transports.get(o.transport());
-        TransportOptions topts = TransportOptions.DEFAULTS;
+        TransportOptions topts = Secrets.options(Secrets.resolve(o, System.getenv()), o.transportOptions(), ChannelOptions.DEFAULTS);
         Address reg = o.registryAddress() != null ? parse(tp, o.registryAddress(), "registryAddress") : defaultRegistry(tp, topts);
         List<Address> binds = o.bindAddresses().stream().map(a -> parse(tp, a, "bindAddresses")).toList();
         ActorId id = ActorId.random(o.name());

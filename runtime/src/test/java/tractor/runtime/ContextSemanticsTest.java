@@ -542,6 +542,7 @@ class ContextSemanticsTest {
         withChild(b, t, p -> {
             try (Context ctx = p.openContext(ep("batchesAllowingOverruns"), false, ROUNDS, BATCH, SLOW_MS)) {
                 try (MsgStream s = ctx.openStream()) {
+                    assertEquals("open", s.receive(), "the child's stream allows overruns from here on");
                     for (int r = 0; r < ROUNDS; r++) {
                         for (int i = 0; i < BATCH; i++) s.send(r * BATCH + i);
                         for (int i = 0; i < BATCH; i++) assertEquals((long) (r * BATCH + i), ((Number) s.receive()).longValue());

@@ -159,6 +159,9 @@ public final class Sem {
     public static String batchesAllowingOverruns(Context ctx, int rounds, int batch, long slowMillis) {
         ctx.started();
         try (MsgStream s = ctx.openStream(true)) {
+            // Java: nothing orders the parent's burst after this side's openStream (trio's scheduling does in
+            // tractor), and until then the context's buffer of 64 applies; say when overruns are allowed
+            s.send("open");
             for (int r = 0; r < rounds; r++) {
                 for (int i = 0; i < batch; i++) {
                     Object m = s.receive();

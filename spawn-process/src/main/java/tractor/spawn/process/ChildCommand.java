@@ -29,7 +29,8 @@ import tractor.spawn.spi.SpawnRequest;
  * surefire fork started with {@code -jar}), the real class path is read from
  * {@code surefire.test.class.path}.
  *
- * <p>Request options: {@code java} replaces the binary, {@code classPath} replaces the class path.
+ * <p>Request options: {@code java} replaces the binary, {@code classPath} replaces the class path,
+ * {@code aotCache} names a JDK 25 AOT cache to start from (see {@link AotCache}).
  */
 final class ChildCommand {
     /**
@@ -57,24 +58,87 @@ final class ChildCommand {
 
     /** The command line that starts the child {@code request} asks for. */
     List<String> build(SpawnRequest request) {
+        String mainClass = mainClass(request);
+        String module = moduleMode(request);
+        List<String> cmd = launcher(request, module);
+        if (module != null) cmd.addAll(List.of("--module", module + "/" + mainClass));
+        else cmd.add(mainClass);
+        cmd.addAll(request.args());
+        return cmd;
+    }
+
+    /**
+     * The command line of a pooled JVM for requests like {@code request}: {@link PoolMain} preloads the
+     * entry's main class and waits on its standard input for the arguments. In module mode the entry's
+     * package is exported to this module, so that {@code PoolMain} may call its {@code main}.
+     */
+    List<String> buildPooled(SpawnRequest request) {
+        String mainClass = mainClass(request);
+        String module = moduleMode(request);
+        List<String> cmd = launcher(request, module);
+        String self = ChildCommand.class.getModule().getName();
+        if (module != null && self != null) {
+            String pkg = mainClass.substring(0, Math.max(0, mainClass.lastIndexOf('.')));
+            cmd.addAll(List.of("--add-exports", module + "/" + pkg + "=" + self, "--module", self + "/" + PoolMain.class.getName(), module));
+        } else {
+            cmd.addAll(List.of(PoolMain.class.getName(), "-"));
+        }
+        cmd.add(mainClass);
+        return cmd;
+    }
+
+    private static String mainClass(SpawnRequest request) {
         String mainClass = request.entry().mainClass();
         if (mainClass == null || mainClass.isBlank())
             throw new SpawnException("process backend: child \"" + request.actorName() + "\" has no main class (" + request.entry() + ")");
+        return mainClass;
+    }
+
+    /** The entry's module when the child runs in module mode, else null. */
+    private String moduleMode(SpawnRequest request) {
+        String module = request.entry().mainModule();
+        return module != null && request.options().get("classPath") == null && isOnModulePath(module) ? module : null;
+    }
+
+    /** The binary, the JVM options and the module or class path: everything before the main class. */
+    private List<String> launcher(SpawnRequest request, String module) {
         List<String> cmd = new ArrayList<>();
         cmd.add(request.options().getOrDefault("java", java));
-        cmd.addAll(JVM_OPTIONS);
+        cmd.addAll(sharingOwnedByRequest(request.jvmOptions()) ? withoutSharing() : jvmOptions(AotCache.find(request.options())));
         cmd.addAll(request.jvmOptions());
-        String module = request.entry().mainModule();
         String cp = request.options().get("classPath");
-        if (module != null && cp == null && isOnModulePath(module)) {
+        if (module != null) {
             cmd.addAll(List.of("--module-path", modulePath, "--add-modules", String.join(",", roots(module))));
             if (!classPath.isBlank()) cmd.addAll(List.of("-cp", classPath));
-            cmd.addAll(List.of("--module", module + "/" + mainClass));
         } else {
-            cmd.addAll(List.of("-cp", cp != null ? cp : join(modulePath, classPath), mainClass));
+            cmd.addAll(List.of("-cp", cp != null ? cp : join(modulePath, classPath)));
         }
-        cmd.addAll(request.args());
         return cmd;
+    }
+
+    /**
+     * Whether the request sets class sharing itself ({@code -Xshare:*}, {@code -XX:AOT*} such as a training
+     * run's {@code -XX:AOTCacheOutput}, {@code -XX:SharedArchiveFile}): those exclude {@code -Xshare:auto}
+     * and any AOT cache of ours.
+     */
+    private static boolean sharingOwnedByRequest(List<String> options) {
+        return options.stream().anyMatch(o -> o.startsWith("-Xshare:") || o.startsWith("-XX:AOT") || o.startsWith("-XX:SharedArchiveFile"));
+    }
+
+    private static List<String> withoutSharing() {
+        return JVM_OPTIONS.stream().filter(o -> !o.startsWith("-Xshare:")).toList();
+    }
+
+    /**
+     * {@link #JVM_OPTIONS}, with {@code -Xshare:auto} replaced by the AOT cache when there is one (the two
+     * exclude each other); a cache that does not match this class path is skipped by the JVM, silently.
+     */
+    static List<String> jvmOptions(java.util.Optional<Path> aotCache) {
+        if (aotCache.isEmpty()) return JVM_OPTIONS;
+        List<String> o = new ArrayList<>(JVM_OPTIONS);
+        o.remove("-Xshare:auto");
+        o.addAll(List.of("-XX:AOTCache=" + aotCache.get(), "-Xlog:aot*=off", "-Xlog:cds*=off"));
+        return o;
     }
 
     boolean isOnModulePath(String module) {
@@ -87,6 +151,8 @@ final class ChildCommand {
         ModuleFinder finder = ModuleFinder.of(paths(modulePath));
         for (Module m : ModuleLayer.boot().modules()) if (finder.find(m.getName()).isPresent()) onPath.add(m.getName());
         onPath.add(module);
+        String self = ChildCommand.class.getModule().getName();
+        if (self != null) onPath.add(self); // a pooled child starts in PoolMain
         return onPath;
     }
 

@@ -22,7 +22,7 @@ final class LinePump implements Runnable {
     static final int MAX_LINE = 8192;
 
     private final InputStream in;
-    private final String prefix;
+    private volatile String prefix;
     private final Supplier<PrintStream> sink;
     private final int tailLines;
     private final ArrayDeque<String> tail = new ArrayDeque<>();
@@ -40,6 +40,11 @@ final class LinePump implements Runnable {
 
     void start() {
         thread.start();
+    }
+
+    /** Changes the prefix of the lines forwarded from now on (a pooled child gets its actor's name). */
+    void prefix(String prefix) {
+        this.prefix = prefix;
     }
 
     /** Waits at most {@code bound} for the pipe to reach end of file; true when it has. */

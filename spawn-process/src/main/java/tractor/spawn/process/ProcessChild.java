@@ -22,7 +22,7 @@ final class ProcessChild implements ChildHandle {
     static final Duration DRAIN_GRACE = Duration.ofSeconds(2);
     private static final int TAIL_LINES = 50;
 
-    private final String actorName;
+    private volatile String actorName;
     private final Process process;
     private final OutputStream stdin;
     private final LinePump out;
@@ -57,6 +57,20 @@ final class ProcessChild implements ChildHandle {
             closeStdin();
             exit.complete(process.exitValue());
         }
+    }
+
+    /**
+     * Hands a pooled child ({@link PoolMain}) its real start: one line on its standard input, then the
+     * lines it writes are forwarded under the actor's name.
+     *
+     * @throws IOException when the pooled JVM is gone (its stdin pipe is broken)
+     */
+    void claim(String actorName, byte[] startLine) throws IOException {
+        this.actorName = actorName;
+        out.prefix("[" + actorName + "] ");
+        err.prefix("[" + actorName + "] ");
+        stdin.write(startLine);
+        stdin.flush();
     }
 
     private void closeStdin() {

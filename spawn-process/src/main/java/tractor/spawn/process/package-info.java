@@ -7,7 +7,18 @@
  * request's JVM options, then this JVM's module path (when the entry's module is on it) or class path;
  * the details, and the surefire case, are on {@code ChildCommand}. The environment is this JVM's plus
  * the request's. Request options: {@code java} (another binary), {@code classPath} (another class
- * path, which forces class-path mode).
+ * path, which forces class-path mode), {@code aotCache} (a JDK 25 AOT cache file to start from, used
+ * only when it exists; also the system property {@code tractor.spawn.process.aotCache}), and
+ * {@code warmPool} (an integer: serve spawns of this shape from that many pre-started JVMs, see
+ * {@code WarmPool}). A request whose JVM options set class sharing itself ({@code -XX:AOT*},
+ * {@code -Xshare:*}) gets neither {@code -Xshare:auto} nor a cache of ours.
+ *
+ * <h2>The warm pool</h2>
+ * A pooled JVM runs {@code PoolMain}: it loads the entry's main class, calls its
+ * {@code public static void warmUp()} if it has one, then reads one line from its standard input, the
+ * child's arguments, and runs {@code main} with them. Until then it is named {@code pool}; afterwards its
+ * lines are forwarded under the actor's name. Pooled JVMs are killed by {@code close()} and end by
+ * themselves at end of input, like any child.
  *
  * <h2>Output</h2>
  * Each line the child writes is forwarded with the prefix {@code [actorName] } to this JVM's

@@ -59,4 +59,45 @@ class ChildCommandTest {
         assertEquals(ProcessHandle.current().info().command().orElseThrow(), ChildCommand.currentJava());
         assertFalse(ChildCommand.effectiveClassPath().contains("surefirebooter"), ChildCommand.effectiveClassPath());
     }
+
+    @Test
+    void anAotCacheThatExistsReplacesTheDefaultCdsArchive(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path aot = java.nio.file.Files.writeString(dir.resolve("child.aot"), "not really a cache");
+        List<String> cmd = new ChildCommand("/j", "", "/cp").build(request(null, "p.Main").withOption(AotCache.OPTION, aot.toString()));
+        assertTrue(cmd.contains("-XX:AOTCache=" + aot.toAbsolutePath()), cmd.toString());
+        assertFalse(cmd.contains("-Xshare:auto"), "-Xshare and AOTCache exclude each other: " + cmd);
+        assertTrue(cmd.contains("-Xlog:aot*=off"), cmd.toString());
+    }
+
+    @Test
+    void aMissingOrDisabledAotCacheIsSkippedSilently() {
+        for (String v : List.of("/no/such/child.aot", "off", "")) {
+            List<String> cmd = new ChildCommand("/j", "", "/cp").build(request(null, "p.Main").withOption(AotCache.OPTION, v));
+            assertEquals(ChildCommand.JVM_OPTIONS, cmd.subList(1, 1 + ChildCommand.JVM_OPTIONS.size()), v);
+            assertTrue(cmd.stream().noneMatch(a -> a.startsWith("-XX:AOTCache")), cmd.toString());
+        }
+    }
+
+    @Test
+    void aPooledCommandStartsPoolMainWithTheEntryAndNoArguments() {
+        List<String> cp = new ChildCommand("/j", "", "/cp").buildPooled(request(null, "p.Main"));
+        assertEquals(List.of(PoolMain.class.getName(), "-", "p.Main"), cp.subList(cp.size() - 3, cp.size()));
+        String self = ChildCommand.class.getModule().getName();
+        List<String> mp = new ChildCommand("/j", SPI, "").buildPooled(request("tractor.spawn.spi", "tractor.spawn.spi.Main"));
+        if (self == null) return; // class-path run: module mode has no module to start PoolMain from
+        assertEquals(List.of("--add-exports", "tractor.spawn.spi/tractor.spawn.spi=" + self, "--module", self + "/" + PoolMain.class.getName(),
+                "tractor.spawn.spi", "tractor.spawn.spi.Main"), mp.subList(mp.size() - 6, mp.size()));
+        assertTrue(mp.get(mp.indexOf("--add-modules") + 1).contains(self), mp.toString());
+    }
+
+    @Test
+    void aRequestThatSetsClassSharingItselfGetsNoneOfOurs(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path aot = java.nio.file.Files.writeString(dir.resolve("child.aot"), "x");
+        SpawnRequest r = new SpawnRequest("a", "u", new ChildEntry(null, "p.Main", null), List.of(), Map.of(),
+                List.of("-XX:AOTCacheOutput=/tmp/train.aot"), Map.of(AotCache.OPTION, aot.toString()));
+        List<String> cmd = new ChildCommand("/j", "", "/cp").build(r);
+        assertFalse(cmd.contains("-Xshare:auto"), cmd.toString());
+        assertTrue(cmd.stream().noneMatch(a -> a.startsWith("-XX:AOTCache=")), cmd.toString());
+        assertTrue(cmd.contains("-XX:AOTCacheOutput=/tmp/train.aot"), cmd.toString());
+    }
 }

@@ -42,6 +42,13 @@ public record SpawnRequest(String actorName, String actorUuid, ChildEntry entry,
         return new SpawnRequest(actorName, actorUuid, entry, args, environment, jvmOptions, o);
     }
 
+    /** Shows the environment's names only: its values may hold the tree's shared secret. */
+    @Override
+    public String toString() {
+        return "SpawnRequest[actorName=" + actorName + ", actorUuid=" + actorUuid + ", entry=" + entry + ", args=" + args
+                + ", environment=" + environment.keySet() + ", jvmOptions=" + jvmOptions + ", options=" + options + "]";
+    }
+
     /** A bound used by backends that wait on their own (never a wait for the child's runtime). */
     public static final Duration DEFAULT_STOP_GRACE = Duration.ofMillis(1600);
 }

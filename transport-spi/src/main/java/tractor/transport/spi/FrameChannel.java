@@ -34,11 +34,17 @@ import java.util.Optional;
  *     by anyone; it waits in its own {@link java.nio.channels.Selector}, decodes frames and hands bodies
  *     to {@link #receive} through a small bounded inbox (back-pressure: the reader stops reading when the
  *     inbox is full);</li>
- * <li>write on the <b>caller's thread</b> under a lock; when the socket buffer is full the writer waits
- *     in a per-channel write selector, which an interrupt only wakes. A send already writing finishes its
+ * <li>write a sparse send on the <b>caller's thread</b> under a lock; sends that stream (closer than
+ *     20 µs, or finding frames queued) are <b>written behind</b>: queued in a bounded per-channel buffer
+ *     that one writer drains in one {@code write} per batch. When the socket buffer is full the writer
+ *     waits in a write selector, which an interrupt only wakes. A send already writing finishes its
  *     frame before it returns (the interrupt status is restored afterwards); a send interrupted while
- *     waiting for the lock gives up before writing anything. A frame is never torn.</li>
+ *     waiting for the lock or for queue space gives up before anything of its frame is written or
+ *     queued. A frame is never torn, and frames keep their send order.</li>
  * </ul>
+ * Because of write-behind, a send may return before its bytes reached the socket: a connection that
+ * breaks afterwards reports {@link tractor.TransportClosed} on a later send, receive or close, and
+ * {@link #close()} and {@link #shutdownOutput()} first wait (bounded) for the queued frames.
  * A receive interrupted while waiting throws {@link InterruptedIOException}, leaves the channel open,
  * and loses no frame: a frame arriving later goes to the next receive.
  * <p>Cost, measured in one JVM on the 2-core build machine under load (32-byte echo, 50 k round trips,

@@ -3,24 +3,24 @@ package tractor.transport.spi;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.channels.ClosedSelectorException;
-import java.nio.channels.SelectionKey;
-import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.ReentrantLock;
 import tractor.TransportClosed;
 import tractor.sc.ClosedResourceException;
 
 /**
  * The {@link FrameChannel} over a non-blocking {@link SocketChannel}: a platform reader thread feeding an
- * {@link Inbox}, and writes on the caller's thread under a lock (see the I/O ownership notes of
- * {@link FrameChannel}).
+ * {@link Inbox}, and a {@link FrameWriter} that writes sparse sends on the caller's thread and coalesces
+ * streaming ones (see the I/O ownership notes of {@link FrameChannel}).
  */
 final class FrameChannelImpl implements FrameChannel {
+    /** How long a close waits for queued frames to reach the socket. */
+    static final Duration CLOSE_FLUSH = Duration.ofSeconds(1);
+    /** How long a half-close waits for queued frames to reach the socket. */
+    static final Duration SHUTDOWN_FLUSH = Duration.ofSeconds(10);
+
     private final SocketChannel socket;
     private final Address local;
     private final Address remote;
@@ -28,25 +28,37 @@ final class FrameChannelImpl implements FrameChannel {
     private final Inbox inbox;
     private final FrameReader reader;
     private final Thread readerThread;
-    private final Selector writeSelector;
-    private final ReentrantLock writeLock = new ReentrantLock();
-    /** The length prefix and the frame being written; reused, guarded by {@link #writeLock}. */
-    private final ByteBuffer header = ByteBuffer.allocateDirect(4).order(ByteOrder.LITTLE_ENDIAN);
-    private final ByteBuffer[] frame = {header, null};
+    private final FrameWriter writer;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile TransportClosed broken;
+    /** The shared-secret challenge the reader runs first, or null; sends wait for its end. */
+    private final PeerAuth auth;
 
     FrameChannelImpl(SocketChannel socket, Address local, Address remote, int maxFrameSize) throws IOException {
+        this(socket, local, remote, maxFrameSize, null);
+    }
+
+    FrameChannelImpl(SocketChannel socket, Address local, Address remote, int maxFrameSize, PeerAuth auth) throws IOException {
         this.socket = socket;
         this.local = local;
         this.remote = remote;
         this.maxFrameSize = maxFrameSize;
         socket.configureBlocking(false);
         this.inbox = new Inbox(toString());
-        this.writeSelector = Selector.open();
-        socket.register(writeSelector, SelectionKey.OP_WRITE);
+        this.writer = new FrameWriter(socket, new FrameWriter.Owner() {
+            @Override public void ensureWritable() { FrameChannelImpl.this.ensureWritable(); }
+            @Override public boolean closed() { return closed.get(); }
+            @Override public boolean ended() { return closed.get() || broken != null; }
+            @Override public TransportClosed brokenBy(String doing, IOException e) { return FrameChannelImpl.this.brokenBy(doing, e); }
+        }, local + " -> " + remote);
         this.reader = new FrameReader(socket, inbox, this, maxFrameSize);
         this.readerThread = Thread.ofPlatform().daemon().name("tractor-frame-reader " + local + " <- " + remote).unstarted(reader);
+        this.auth = auth;
+    }
+
+    /** Runs the challenge, if any, on the reader thread before it reads a frame; false when it failed (broken). */
+    boolean authenticate() {
+        return auth == null || auth.run(this::broken);
     }
 
     FrameChannelImpl start() {
@@ -59,6 +71,11 @@ final class FrameChannelImpl implements FrameChannel {
     @Override public int maxFrameSize() { return maxFrameSize; }
     @Override public boolean isOpen() { return !closed.get() && broken == null && !inbox.isBroken(); }
 
+    /** The writer's {@code [frames queued, batches written]}. */
+    long[] writeStats() {
+        return writer.stats();
+    }
+
     boolean closedByUs() {
         return closed.get();
     }
@@ -69,28 +86,25 @@ final class FrameChannelImpl implements FrameChannel {
         if (n > maxFrameSize) {
             throw new IllegalArgumentException("frame of " + n + " bytes to " + remote + " exceeds the maximum frame size of " + maxFrameSize + " bytes");
         }
-        lockForWrite();
-        try {
-            ensureWritable();
-            header.clear().putInt(0, n);
-            frame[1] = body;
-            writeFully(frame);
-        } finally {
-            frame[1] = null;
-            writeLock.unlock();
-        }
+        if (auth != null) auth.await();
+        writer.send(body);
     }
 
     @Override
     public void shutdownOutput() throws InterruptedIOException {
-        lockForWrite();
+        if (auth != null) auth.await();
+        ensureWritable();
+        boolean done;
         try {
-            ensureWritable();
-            socket.shutdownOutput();
+            done = writer.flush(SHUTDOWN_FLUSH, true, socket::shutdownOutput);
+        } catch (InterruptedIOException e) {
+            throw e;
         } catch (IOException e) {
             throw brokenBy("shutting down output", e);
-        } finally {
-            writeLock.unlock();
+        }
+        if (!done) {
+            ensureWritable();
+            throw new TransportClosed("cannot half-close " + this + ": the frames queued before did not reach the socket within " + SHUTDOWN_FLUSH);
         }
     }
 
@@ -104,38 +118,10 @@ final class FrameChannelImpl implements FrameChannel {
         return inbox.take(Math.max(0, timeout.toNanos()));
     }
 
-    private void lockForWrite() throws InterruptedIOException {
-        try {
-            writeLock.lockInterruptibly();
-        } catch (InterruptedException e) {
-            throw (InterruptedIOException) new InterruptedIOException("send on " + this + " interrupted before writing").initCause(e);
-        }
-    }
-
     private void ensureWritable() {
         if (closed.get()) throw new ClosedResourceException(this + " is closed");
         TransportClosed b = broken;
-        if (b != null) throw new TransportClosed(b.getMessage(), b.getCause());
-    }
-
-    /** Writes every byte; an interrupt meanwhile only wakes the selector and is restored at the end. */
-    private void writeFully(ByteBuffer[] bufs) {
-        boolean interrupted = false;
-        try {
-            while (true) {
-                socket.write(bufs);
-                if (!bufs[0].hasRemaining() && !bufs[1].hasRemaining()) break;
-                interrupted |= Thread.interrupted();
-                writeSelector.select();
-                writeSelector.selectedKeys().clear();
-                if (closed.get()) throw new ClosedResourceException(this + " was closed during a send");
-            }
-        } catch (IOException | ClosedSelectorException e) {
-            if (closed.get()) throw (ClosedResourceException) new ClosedResourceException(this + " was closed during a send").initCause(e);
-            throw brokenBy("sending", e instanceof IOException io ? io : new IOException(e));
-        } finally {
-            if (interrupted || Thread.interrupted()) Thread.currentThread().interrupt();
-        }
+        if (b != null) throw AuthenticationFailed.copyOf(b);
     }
 
     private TransportClosed brokenBy(String doing, IOException e) {
@@ -150,8 +136,18 @@ final class FrameChannelImpl implements FrameChannel {
         release();
     }
 
+    /**
+     * Closes after the frames already queued reached the socket (at most {@link #CLOSE_FLUSH}; never
+     * throws): a frame a send accepted is not lost to a close that follows it.
+     */
     @Override
     public void close() {
+        if (closed.get()) return;
+        try {
+            writer.flush(CLOSE_FLUSH, false);
+        } catch (RuntimeException | IOException e) {
+            // broken meanwhile: nothing more can be written
+        }
         if (closed.compareAndSet(false, true)) {
             inbox.close();
             release();
@@ -165,12 +161,9 @@ final class FrameChannelImpl implements FrameChannel {
             // closing is best effort; the descriptor is gone either way
         }
         reader.wakeup();
-        writeSelector.wakeup();
-        try {
-            writeSelector.close();
-        } catch (IOException ignored) {
-            // as above
-        }
+        if (auth != null) auth.wakeup();
+        writer.wakeUp();
+        writer.release();
     }
 
     @Override

@@ -41,6 +41,7 @@ final class FrameReader implements Runnable {
     @Override
     public void run() {
         try (selector) {
+            if (!channel.authenticate()) return;
             while (readFrame()) {
                 // next frame
             }

@@ -115,7 +115,7 @@ final class Inbox {
                 }
                 return Optional.of(f);
             }
-            if (broken != null) throw new TransportClosed(broken.getMessage(), broken.getCause());
+            if (broken != null) throw AuthenticationFailed.copyOf(broken);
             if (!forever && nanos <= 0) return Optional.empty();
             receiverWaiting = true;
             try {

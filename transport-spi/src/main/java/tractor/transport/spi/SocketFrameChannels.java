@@ -35,14 +35,32 @@ public final class SocketFrameChannels {
     }
 
     /**
-     * Wraps a connected socket; the channel owns it from now on (and closes it if this fails).
+     * Wraps a socket this side connected; the channel owns it from now on (and closes it if this fails).
+     * With a shared secret in the options' {@link TransportOptions#security() security}, the channel
+     * proves it as the client before it carries anything.
      *
+     * @throws AuthenticationFailed if the transport refuses the peer while configuring (it is closed)
      * @throws TransportClosed if the socket cannot be set up (it is closed)
      */
     public static FrameChannel open(SocketChannel socket, Naming naming, TransportOptions options) {
+        return open(socket, naming, options, false, () -> {});
+    }
+
+    /**
+     * As {@link #open}; for a socket a listener accepted the challenge runs as the server. {@code afterAuth}
+     * runs once the challenge has ended, before its outcome is visible.
+     */
+    static FrameChannel open(SocketChannel socket, Naming naming, TransportOptions options, boolean accepted, Runnable afterAuth) {
         try {
             naming.configure(socket);
-            return new FrameChannelImpl(socket, naming.local(socket), naming.remote(socket), options.maxFrameSize()).start();
+            Address local = naming.local(socket), remote = naming.remote(socket);
+            TransportSecurity sec = options.security();
+            if (sec.tls()) return new TlsFrameChannel(socket, local, remote, options, accepted, afterAuth).start();
+            PeerAuth auth = sec.authenticates() ? new PeerAuth(socket, sec, local, remote, accepted, afterAuth) : null;
+            return new FrameChannelImpl(socket, local, remote, options.maxFrameSize(), auth).start();
+        } catch (AuthenticationFailed e) {
+            closeQuietly(socket);
+            throw e;
         } catch (IOException | RuntimeException e) {
             closeQuietly(socket);
             throw new TransportClosed("cannot set up a frame channel over " + socket + ": " + e, e);

@@ -17,6 +17,9 @@ import tractor.transport.spi.TransportProvider;
 /**
  * The {@code tcp} transport: {@code TCP_NODELAY} on every connection; listeners bind the options' bind
  * host (loopback by default); port 0 binds any free port and {@link Listener#boundAddress()} reports it.
+ * A listener on an address that is not loopback (a wildcard such as {@code 0.0.0.0} included) is only
+ * opened with a shared secret or mutual TLS in the options' {@link tractor.transport.spi.TransportSecurity}:
+ * a network peer must prove it before anything it sends is read.
  */
 public final class TcpTransport implements TransportProvider {
     private static final SocketFrameChannels.Naming NAMING = new SocketFrameChannels.Naming() {
@@ -46,6 +49,7 @@ public final class TcpTransport implements TransportProvider {
     @Override
     public Listener listen(Address address, TransportOptions options) {
         TcpAddress a = tcp(address);
+        requireSecretOffLoopback(a, options);
         ServerSocketChannel server = null;
         try {
             server = ServerSocketChannel.open();
@@ -56,6 +60,18 @@ public final class TcpTransport implements TransportProvider {
             if (server != null) closeQuietly(server);
             throw new TransportException("cannot listen on " + a + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * @throws TransportException when the address is not loopback and neither a shared secret nor mutual
+     *     TLS is configured
+     */
+    static void requireSecretOffLoopback(TcpAddress a, TransportOptions options) {
+        InetSocketAddress sa = a.socketAddress();
+        if (options.security().authenticates() || options.security().mutualTls() || sa.isUnresolved() || sa.getAddress().isLoopbackAddress()) return;
+        throw new TransportException("configuration error: refusing to listen on " + a + " without a shared secret: a listener on a"
+                + " non-loopback address must authenticate its peers (set RootOptions.secret or secretFile, or the environment"
+                + " variable TRACTOR_SECRET or TRACTOR_SECRET_FILE)");
     }
 
     @Override

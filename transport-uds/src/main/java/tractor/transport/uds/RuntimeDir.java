@@ -29,7 +29,17 @@ public final class RuntimeDir {
      *     belongs to another user
      */
     public static Path path() {
-        Path dir = choose();
+        return secure(choose());
+    }
+
+    /**
+     * Makes {@code dir} the private directory: created with mode 0700 if missing; an existing one must be a
+     * plain directory (not a symbolic link) owned by this user, and its mode is then set to 0700.
+     *
+     * @throws TransportException if it is not a directory, is a symbolic link, or belongs to another
+     *     user (it is left untouched), or cannot be created
+     */
+    static Path secure(Path dir) {
         try {
             if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
                 Files.createDirectories(dir.getParent());

@@ -20,13 +20,15 @@ import tractor.transport.spi.TransportProvider;
 /**
  * The {@code uds} transport: Unix domain sockets, files in the private {@link RuntimeDir}. A listener's
  * socket file is deleted when it closes (and at JVM exit if still open). A stale file left by a dead
- * process is replaced; a file where a live listener answers is refused as "address in use".
+ * process is replaced; a file where a live listener answers is refused as "address in use". A peer that
+ * runs as another user is refused on both ends ({@link tractor.transport.spi.AuthenticationFailed}).
  */
 public final class UdsTransport implements TransportProvider {
     private static final AtomicInteger SEQ = new AtomicInteger();
     private static final SocketFrameChannels.Naming NAMING = new SocketFrameChannels.Naming() {
         @Override public Address local(SocketChannel s) throws IOException { return UdsAddress.of(s.getLocalAddress()); }
         @Override public Address remote(SocketChannel s) throws IOException { return UdsAddress.of(s.getRemoteAddress()); }
+        @Override public void configure(SocketChannel s) throws IOException { PeerUser.check(s); }
     };
 
     /** Used by {@link java.util.ServiceLoader}. */

@@ -1,0 +1,147 @@
+package tractor.bench;
+
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import tractor.ActorNursery;
+import tractor.ActorOptions;
+import tractor.Context;
+import tractor.Portal;
+import tractor.RootOptions;
+import tractor.Tractor;
+
+/**
+ * Spawn-to-ready: {@code startActor} plus the first {@code openContext} handshake done ({@code ctx.first()}),
+ * for the process backend cold, with the AOT cache the build made ({@link AotTrain}), from the warm pool,
+ * and for the thread backend; against the raw baseline of a bare child JVM ({@link BareChild}, the same
+ * JVM options as the process backend's children) that connects back over UDS and sends one msgpack msg,
+ * without and with its own AOT cache. Every case runs once per round, rounds interleaved; the root listens
+ * on UDS. Children run from the modules' jars when the build packaged them (the AOT cache needs jars).
+ *
+ * <p>System properties: {@code spawn.rounds} (9), {@code spawn.aotDir} (where {@link AotTrain} wrote
+ * {@code actor.aot} and {@code bare.aot}).
+ */
+public final class SpawnBench {
+    static final int ROUNDS = Integer.getInteger("spawn.rounds", 9);
+    /** The process backend's own child JVM options (ChildCommand.JVM_OPTIONS), for the bare baseline. */
+    static final List<String> CHILD_OPTS = List.of("-XX:UserThreadWaitAttemptsAtExit=0", "--sun-misc-unsafe-memory-access=allow",
+            "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
+    private SpawnBench() {}
+
+    /** The child's endpoint: the context is started at once. */
+    public static void up(Context ctx) {
+        ctx.started(ProcessHandle.current().pid());
+    }
+
+    static Path aotDir() {
+        return Path.of(System.getProperty("spawn.aotDir", "target/aot")).toAbsolutePath();
+    }
+
+    static String childClassPath() {
+        return JarClassPath.of(System.getProperty("java.class.path")).orElse(System.getProperty("java.class.path"));
+    }
+
+    /** Starts a bare child JVM and waits for its one msg; returns ms from start to that msg. */
+    static double bare(String cp, Optional<Path> aot) throws Exception {
+        Path dir = Files.createTempDirectory("spawnbench");
+        Path sock = dir.resolve("b.sock");
+        try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX).bind(UnixDomainSocketAddress.of(sock))) {
+            List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
+            cmd.addAll(CHILD_OPTS);
+            cmd.add(aot.isPresent() ? "-XX:AOTCache=" + aot.get() : "-Xshare:auto");
+            cmd.addAll(List.of("-cp", cp, BareChild.class.getName(), sock.toString()));
+            long t0 = System.nanoTime();
+            Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            double ms;
+            try (SocketChannel s = IpcBench.await(server::accept, p)) {
+                ByteBuffer b = ByteBuffer.allocate(4);
+                IpcBench.readFully(s, b);
+                ms = (System.nanoTime() - t0) / 1e6;
+            }
+            IpcBench.reap(p);
+            return ms;
+        } finally {
+            Files.deleteIfExists(sock);
+            Files.deleteIfExists(dir);
+        }
+    }
+
+    /** startActor + openContext + first(); returns ms. The actor is cancelled afterwards (not timed). */
+    static double ready(ActorNursery an, String name, ActorOptions o) throws Exception {
+        long t0 = System.nanoTime();
+        Portal p = an.startActor(name, o);
+        double ms;
+        try (Context ctx = p.openContext(SpawnBench::up)) {
+            ctx.first();
+            ms = (System.nanoTime() - t0) / 1e6;
+            ctx.waitForResult();
+        }
+        p.cancelActor();
+        return ms;
+    }
+
+    public static void main(String[] args) throws Exception {
+        String cp = childClassPath();
+        boolean jars = java.util.Arrays.stream(cp.split(java.io.File.pathSeparator)).noneMatch(e -> Files.isDirectory(Path.of(e)));
+        Optional<Path> actorAot = existing(aotDir().resolve("actor.aot"));
+        Optional<Path> bareAot = existing(aotDir().resolve("bare.aot"));
+        System.out.printf(Locale.ROOT, "spawn-to-ready: %d rounds; children from %s; AOT caches: actor %s, bare %s; %d cpus%n", ROUNDS,
+                jars ? "jars" : "class directories (no AOT possible: run the package phase)", actorAot.map(Path::toString).orElse("none"),
+                bareAot.map(Path::toString).orElse("none"), Runtime.getRuntime().availableProcessors());
+        Map<String, List<Double>> all = new LinkedHashMap<>();
+        ActorOptions base = ActorOptions.of().enable(SpawnBench.class).backendOption("classPath", cp);
+        ActorOptions aot = actorAot.map(a -> base.backendOption("aotCache", a.toString())).orElse(null);
+        ActorOptions pool = (aot != null ? aot : base).backendOption("warmPool", "1");
+        RootOptions root = RootOptions.of().transport("uds").registryAddress(CtxBench.registry("uds")).spawnBackend("process").logLevel("error");
+        Tractor.openNursery(root, an -> {
+            ready(an, "warm-up", base); // JIT of the parent side, not timed
+            ready(an, "pool-fill", pool); // cold; starts the pool
+            for (int r = 1; r <= ROUNDS; r++) {
+                record(all, r, "bare-jvm", bare(cp, Optional.empty()));
+                if (bareAot.isPresent()) record(all, r, "bare-jvm-aot", bare(cp, bareAot));
+                record(all, r, "process-cold", ready(an, "cold", base));
+                if (aot != null) record(all, r, "process-aot", ready(an, "aot", aot));
+                Thread.sleep(1500); // let the pooled JVM boot and warm up: what a pool is for
+                record(all, r, "process-pool", ready(an, "pooled", pool));
+                record(all, r, "thread", ready(an, "thr", ActorOptions.of().enable(SpawnBench.class).spawnBackend("thread")));
+            }
+        });
+        summary(all);
+    }
+
+    static Optional<Path> existing(Path p) {
+        return Files.isRegularFile(p) ? Optional.of(p) : Optional.empty();
+    }
+
+    static void record(Map<String, List<Double>> all, int round, String c, double ms) {
+        all.computeIfAbsent(c, k -> new ArrayList<>()).add(ms);
+        System.out.printf(Locale.ROOT, "round %d %-14s %8.2f ms%n", round, c, ms);
+    }
+
+    static void summary(Map<String, List<Double>> all) {
+        System.out.println();
+        System.out.println("spawn-to-ready, median [min-max] over rounds; ratio = median of the per-round ratios (lower is better):");
+        for (var e : all.entrySet()) System.out.printf(Locale.ROOT, "  %-14s %s%n", e.getKey(), Stats.of(e.getValue()).fmt("ms"));
+        String[][] ratios = {{"process-cold", "bare-jvm"}, {"process-aot", "bare-jvm"}, {"process-aot", "bare-jvm-aot"},
+                {"process-pool", "bare-jvm"}, {"thread", "bare-jvm"}};
+        for (String[] q : ratios) {
+            List<Double> a = all.get(q[0]), b = all.get(q[1]);
+            if (a == null || b == null) continue;
+            List<Double> r = new ArrayList<>();
+            for (int i = 0; i < Math.min(a.size(), b.size()); i++) r.add(a.get(i) / b.get(i));
+            System.out.printf(Locale.ROOT, "  %-14s / %-13s %.2f%n", q[0], q[1], Stats.of(r).p50());
+        }
+        System.out.println("targets: process actor <= 1.3x bare-jvm; warm pool <= 5 ms; thread actor <= 1 ms");
+    }
+}
