@@ -18,13 +18,14 @@ import java.util.regex.Pattern;
  * An example program running in a pseudo-terminal: a tmux server of its own (a unique socket), one
  * session whose pane runs the example's JVM. Keys are sent with {@code send-keys}, the screen is read
  * with {@code capture-pane}. {@link #close()} kills the server, and with it the example if it still
- * runs. The pane stays after the program exits ({@code remain-on-exit}), so its last screen and exit
+ * runs, and deletes its socket file. The pane stays after the program exits ({@code remain-on-exit}), so its last screen and exit
  * status can be read.
  */
 final class Terminal implements AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(100);
     private static final Pattern EXIT = Pattern.compile("\\[exit status (\\d+)]");
     private final String socket = "tractor-test-" + UUID.randomUUID();
+    private Path socketFile;
 
     private Terminal() {}
 
@@ -35,6 +36,7 @@ final class Terminal implements AutoCloseable {
             // the shell waits for a first line, so that remain-on-exit is set before the program can end
             t.tmux("-f", "/dev/null", "new-session", "-d", "-s", "main", "-x", "250", "-y", "80",
                     "read go && " + String.join(" ", javaCommand(mainClass)) + "; echo \"[exit status $?]\"");
+            t.socketFile = Path.of(t.tmux("display-message", "-p", "#{socket_path}").strip());
             t.tmux("set-option", "-t", "main", "remain-on-exit", "on");
             t.pressEnter();
         } catch (Exception | Error e) {
@@ -124,6 +126,7 @@ final class Terminal implements AutoCloseable {
         } catch (IOException alreadyGone) {
             // no server left: nothing to kill
         }
+        if (socketFile != null) java.nio.file.Files.deleteIfExists(socketFile); // tmux leaves it behind
     }
 
     @Override
