@@ -140,6 +140,16 @@ public record RootOptions(String name, List<String> enabled, String spawnBackend
         return out;
     }
 
+    /**
+     * Starts the tree in debug mode (tractor's {@code debug_mode}): every child JVM gets a JDWP agent on a
+     * free loopback port, announced on the root's terminal; {@link Tractor#pause()} holds the calling task
+     * until released from the root's terminal or a debugger; an uncaught error holds its actor the same
+     * way before it propagates. Children and grandchildren inherit the mode.
+     */
+    public RootOptions debugMode(boolean on) {
+        return with(b -> b.debugMode = on);
+    }
+
     private RootOptions with(java.util.function.Consumer<Builder> change) {
         Builder b = new Builder(this);
         change.accept(b);

@@ -156,6 +156,21 @@ public final class Tractor {
         return provider().currentContext().orElseThrow(() -> new IllegalStateException("the calling task runs no context endpoint"));
     }
 
+    /**
+     * Pauses the calling task until it is resumed, like a breakpoint (tractor's {@code pause()}). The
+     * tree's terminal belongs to one actor at a time: the root holds a FIFO lock, other actors that pause
+     * queue behind it. Once the lock is held the root prints who is paused and where (actor, pid,
+     * thread, stack); the task resumes when Enter is pressed on the root's terminal, or when a debugger
+     * attached to the paused JVM sets {@code resume = true} on the {@code DebugHold} in the paused
+     * thread's stack. A checkpoint: a cancellation of the calling task ends the pause.
+     *
+     * @throws IllegalStateException when the tree does not run in debug mode ({@link RootOptions#debugMode})
+     * @throws NoRuntime             outside of any actor
+     */
+    public static void pause() {
+        provider().pause();
+    }
+
     private static RuntimeProvider provider() {
         return Holder.PROVIDER;
     }

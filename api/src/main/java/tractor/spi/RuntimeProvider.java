@@ -36,6 +36,9 @@ public interface RuntimeProvider {
     /** A portal to the registrar of the calling actor's tree (itself, when it is the registrar). */
     tractor.Portal registry();
 
+    /** Pauses the calling task in debug mode, see {@link Tractor#pause()}. */
+    void pause();
+
     /** The context whose endpoint the calling task runs (child side), if any. */
     Optional<tractor.Context> currentContext();
 }

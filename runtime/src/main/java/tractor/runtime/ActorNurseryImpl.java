@@ -136,7 +136,8 @@ final class ActorNurseryImpl implements ActorNursery {
         PortalImpl portal = new PortalImpl(rt, ch, main != null);
         ChildSupervisor sup = new ChildSupervisor(name, h, portal, this, main, args);
         try {
-            ch.send(SpawnSpecs.make(rt.config(), o.enabled()));
+            ch.send(rt.debug().annotate(SpawnSpecs.make(rt.config(), o.enabled())));
+            rt.debug().announce(child, h);
             children.add(sup);
             if (main != null) {
                 synchronized (this) {
@@ -174,6 +175,7 @@ final class ActorNurseryImpl implements ActorNursery {
         ChildEntry entry = new ChildEntry("tractor.runtime", ChildMain.class.getName(), a -> ChildMain.runInJvm(a, security));
         List<String> jvm = new java.util.ArrayList<>(LogLevels.jvmOptions(o.logLevel() != null ? o.logLevel() : rt.config().logLevel()));
         jvm.addAll(o.jvmOptions());
+        jvm.addAll(rt.debug().jvmOptions(child, backend));
         Map<String, String> env = Secrets.childEnvironment(rt.config().transportOptions()); // never on a command line
         return new SpawnRequest(child.name(), child.uuid(), entry, args, env, jvm, o.backendOptions());
     }

@@ -34,6 +34,7 @@ final class ActorRuntime implements Actor {
     private final Invoker invoker;
     private final SpawnBackends backends;
     private final Discovery discovery = new Discovery(this);
+    private final DebugMode debug = new DebugMode(this);
     private List<Listener> listeners = List.of();
     private Nursery service;
     private volatile CancelScope mainScope;
@@ -84,6 +85,10 @@ final class ActorRuntime implements Actor {
     Nursery service() { return service; }
 
     Discovery discovery() { return discovery; }
+
+    DebugMode debug() { return debug; }
+
+    boolean ending() { return ending; }
 
     Uid cancelRequester() { return cancelRequester; }
 

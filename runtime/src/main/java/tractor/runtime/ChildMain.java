@@ -167,6 +167,7 @@ public final class ChildMain {
         }
         Listener l = tp.listen(tp.anyAddress(id.name(), BindHost.towards(topts, parentAddr)), topts);
         ActorRuntime rt = new ActorRuntime(cfg);
+        rt.debug().configure(spec);
         holder.set(rt);
         rt.run(l, parent, Sc::sleepForever);
     }

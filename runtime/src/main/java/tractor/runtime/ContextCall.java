@@ -48,6 +48,7 @@ final class ContextCall {
             throw c;
         } catch (Exception | Error e) {
             ctx.setLocalError(e);
+            rt.debug().crashed(e);
             server.send(ch, ErrorBox.pack(e, rt.wireUid(), s.cid()));
         } finally {
             ContextImpl.CURRENT.remove();

@@ -43,7 +43,7 @@ final class RootBoot {
         List<Listener> ls = listen(o, tp, topts, reg, binds, found);
         boolean registrar = found.outcome() == RegistryProbe.Outcome.ABSENT;
         if (registrar) reg = ls.getFirst().boundAddress();
-        ActorConfig cfg = new ActorConfig(id, true, registrar, o.enabled(), loader, tp, topts, ChannelOptions.DEFAULTS,
+        ActorConfig cfg = new ActorConfig(id, true, registrar, DebugMode.rootEnabled(o), loader, tp, topts, ChannelOptions.DEFAULTS,
                 CodecLimits.DEFAULT, reg, o.teardown(), SpawnBackends.select(o.spawnBackend()), null,
                 o.logLevel() != null ? o.logLevel() : System.getProperty(LogLevels.PROPERTY));
         return new Booted(cfg, ls);

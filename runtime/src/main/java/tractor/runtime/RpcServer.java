@@ -101,6 +101,7 @@ final class RpcServer {
             send(ch, cancelledMsg(task, s.cid()));
             throw c;
         } catch (Exception | Error e) {
+            rt.debug().crashed(e);
             send(ch, ErrorBox.pack(e, rt.wireUid(), s.cid()));
             return;
         }

@@ -42,11 +42,12 @@ public final class RuntimeProviderImpl implements RuntimeProvider {
         try {
             RootBoot.Booted b = RootBoot.boot(options, RuntimeProviderImpl.class.getClassLoader());
             ActorRuntime rt = new ActorRuntime(b.config());
+            if (options.debugMode()) rt.debug().enableInRoot();
             CountDownLatch ended = new CountDownLatch(1);
             Thread hook = exitHook(rt, ended, b.config().teardown());
             Runtime.getRuntime().addShutdownHook(hook);
             try {
-                rt.run(b.listeners(), null, () -> body.run(rt));
+                rt.run(b.listeners(), null, () -> rt.debug().guard(() -> body.run(rt)));
             } finally {
                 ended.countDown();
                 removeHook(hook);
@@ -103,6 +104,17 @@ public final class RuntimeProviderImpl implements RuntimeProvider {
     @Override
     public tractor.Portal registry() {
         return current().discovery().registry();
+    }
+
+    @Override
+    public void pause() {
+        try {
+            current().debug().pause();
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Exception e) {
+            throw new tractor.RuntimeFailure("the pause of " + current() + " failed: " + e, e);
+        }
     }
 
     @Override

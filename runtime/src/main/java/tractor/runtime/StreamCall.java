@@ -46,6 +46,7 @@ final class StreamCall {
             server.send(ch, new Msg.Stop(s.cid()));
             throw c;
         } catch (Exception | Error e) {
+            rt.debug().crashed(e);
             server.send(ch, ErrorBox.pack(e, rt.wireUid(), s.cid()));
         } finally {
             ch.unregister(s.cid());

@@ -20,8 +20,7 @@ import tractor.testkit.Bounded;
 /**
  * tractor's tests/test_root_runtime.py (scenarios 67–69).
  *
- * <p>Not ported: 70 {@code test_runtime_vars_unset} — the Java runtime has no debug mode (no
- * {@code debugMode} runtime variable) yet.
+ * <p>70 {@code test_runtime_vars_unset} is in {@link DebugModeTest}: a root's debug mode ends with it.
  */
 @Bounded(seconds = 20)
 class RootRuntimeTest {
