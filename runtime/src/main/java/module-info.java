@@ -5,6 +5,8 @@ module tractor.runtime {
     requires tractor.transport.spi;
     requires msgpack.core;
     requires org.slf4j;
+    requires jdk.jfr;
+    requires java.management;
     requires jdk.unsupported; // sun.misc.Signal: SIGTERM/SIGINT cancel a child actor gracefully
     exports tractor.runtime to tractor.bench; // BenchChannel only: the benchmarks measure the package-private Channel
     uses tractor.spawn.spi.SpawnBackendProvider;

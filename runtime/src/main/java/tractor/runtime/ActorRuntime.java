@@ -38,6 +38,8 @@ final class ActorRuntime implements Actor {
     private volatile Uid cancelRequester;
     private volatile boolean ending;
     private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
+    private final java.util.Set<ActorNurseryImpl> nurseries = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final int logThreshold;
 
     ActorRuntime(ActorConfig cfg) {
         this.cfg = cfg;
@@ -46,6 +48,7 @@ final class ActorRuntime implements Actor {
         this.registrar = cfg.registrar() ? new Registrar() : null;
         this.invoker = new Invoker(id.name(), cfg.enabled(), cfg.loader());
         this.backends = new SpawnBackends(cfg.loader());
+        this.logThreshold = LogLevels.value(cfg.logLevel());
     }
 
     @Override public ActorId uid() { return id; }
@@ -80,6 +83,17 @@ final class ActorRuntime implements Actor {
 
     Uid cancelRequester() { return cancelRequester; }
 
+    /** The open actor nurseries of this actor (their children are its children). */
+    java.util.Set<ActorNurseryImpl> nurseries() { return nurseries; }
+
+    /** The lowest tractor log level this actor logs at (see {@link LogLevels}). */
+    int logThreshold() { return logThreshold; }
+
+    @Override
+    public void dump(Appendable out) throws java.io.IOException {
+        ActorDump.dump(this, out);
+    }
+
     PayloadCodec payloadCodec() {
         return new PayloadCodec(UserExt.registry(), cfg.limits());
     }
@@ -93,6 +107,22 @@ final class ActorRuntime implements Actor {
      * {@code parent} channel (a spawned child's connection to its parent) is served like any peer.
      */
     void run(Listener bound, Channel parent, Sc.Task body) throws Exception {
+        JfrEvents.ActorExited exited = new JfrEvents.ActorExited();
+        exited.begin();
+        javax.management.ObjectName jmx = ActorJmx.register(this);
+        Throwable failure = null;
+        try {
+            ActorMdc.run(this, () -> runInside(bound, parent, body));
+        } catch (Exception | Error e) {
+            failure = e;
+            throw e;
+        } finally {
+            ActorJmx.unregister(jmx);
+            JfrEvents.actorExited(this, exited, failure);
+        }
+    }
+
+    private void runInside(Listener bound, Channel parent, Sc.Task body) throws Exception {
         CURRENT.set(this);
         this.listener = bound;
         try {
@@ -104,6 +134,7 @@ final class ActorRuntime implements Actor {
                     CancelScope.run(main -> {
                         mainScope = main;
                         if (ending) main.cancel();
+                        Log.runtime(this, "actor up at " + address() + " (pid " + pid() + ")");
                         RegistryClient.register(this); // inside the main scope: a cancel during boot ends it too
                         body.run();
                     });
@@ -178,7 +209,7 @@ final class ActorRuntime implements Actor {
         if (ch == cfg.parentChannel()) {
             String why = "lost the parent channel" + (cause == null ? "" : ": " + cause.getMessage()) + "; cancelling";
             if (ending) Log.debug(this, why);
-            else Log.info(this, why);
+            else Log.cancel(this, why);
             endSoon();
         }
     }

@@ -178,6 +178,11 @@ final class Channel implements AutoCloseable {
         if (f != null && dialogs.remove(cid, sink)) throw new TransportClosed(f.getMessage(), f);
     }
 
+    /** The open dialogs, for dumps. */
+    java.util.Collection<MsgSink> dialogs() {
+        return java.util.List.copyOf(dialogs.values());
+    }
+
     void unregister(String cid) {
         dialogs.remove(cid);
     }
@@ -188,8 +193,8 @@ final class Channel implements AutoCloseable {
      */
     void start(Consumer<Msg> fallback, Consumer<TransportClosed> onEnd) {
         long period = options.heartbeatInterval().toNanos();
-        heartbeat = Heartbeats.every(period, this::tick);
-        Thread.ofVirtual().name("msg-loop " + describePeer()).start(() -> loop(fallback, onEnd));
+        heartbeat = Heartbeats.every(period, ActorMdc.propagate(this::tick));
+        Thread.ofVirtual().name("msg-loop " + describePeer()).start(ActorMdc.propagate(() -> loop(fallback, onEnd)));
     }
 
     private void loop(Consumer<Msg> fallback, Consumer<TransportClosed> onEnd) {
@@ -246,7 +251,7 @@ final class Channel implements AutoCloseable {
         }
         if (now - lastSent >= options.heartbeatInterval().toNanos() && heartbeatInFlight.compareAndSet(false, true)) {
             // written off the timer thread: a full socket buffer must not stall every channel's heartbeat
-            Thread.ofVirtual().name("heartbeat " + describePeer()).start(() -> {
+            Thread.ofVirtual().name("heartbeat " + describePeer()).start(ActorMdc.propagate(() -> {
                 try {
                     writeFrame(Heartbeats.FRAME);
                 } catch (RuntimeException e) {
@@ -254,7 +259,7 @@ final class Channel implements AutoCloseable {
                 } finally {
                     heartbeatInFlight.set(false);
                 }
-            });
+            }));
         }
     }
 

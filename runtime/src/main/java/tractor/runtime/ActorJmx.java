@@ -1,0 +1,75 @@
+package tractor.runtime;
+
+import java.lang.management.ManagementFactory;
+import javax.management.InstanceAlreadyExistsException;
+import javax.management.JMException;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+import tractor.ActorMXBean;
+
+/**
+ * Each running actor as a platform MXBean, {@code tractor:type=Actor,name=<name>} (with
+ * {@code ,uid=<uuid>} added when another actor of that name already runs in the JVM): its identity, its
+ * {@linkplain tractor.Actor#dump dump} and a cancel operation. Registered when the actor boots,
+ * unregistered when it ends.
+ */
+final class ActorJmx implements ActorMXBean {
+    private final ActorRuntime rt;
+
+    private ActorJmx(ActorRuntime rt) {
+        this.rt = rt;
+    }
+
+    /** Registers the actor's MXBean; returns its name, or null when JMX refused it (logged). */
+    static ObjectName register(ActorRuntime rt) {
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        try {
+            ObjectName name = ObjectName.getInstance("tractor:type=Actor,name=" + quoted(rt.uid().name()));
+            try {
+                server.registerMBean(new ActorJmx(rt), name);
+                return name;
+            } catch (InstanceAlreadyExistsException taken) {
+                ObjectName unique = ObjectName.getInstance("tractor:type=Actor,name=" + quoted(rt.uid().name()) + ",uid=" + rt.uid().uuid());
+                server.registerMBean(new ActorJmx(rt), unique);
+                return unique;
+            }
+        } catch (JMException | RuntimeException e) {
+            Log.warn(rt, "could not register the actor's MXBean: " + e);
+            return null;
+        }
+    }
+
+    static void unregister(ObjectName name) {
+        if (name == null) return;
+        try {
+            ManagementFactory.getPlatformMBeanServer().unregisterMBean(name);
+        } catch (JMException e) {
+            // already gone
+        }
+    }
+
+    private static String quoted(String s) {
+        return s.matches("[A-Za-z0-9_.\\-]+") ? s : ObjectName.quote(s);
+    }
+
+    @Override public String getName() { return rt.uid().name(); }
+
+    @Override public String getUid() { return rt.uid().uuid(); }
+
+    @Override public long getPid() { return rt.pid(); }
+
+    @Override public String getAddress() { return rt.address(); }
+
+    @Override public boolean isRoot() { return rt.isRoot(); }
+
+    @Override public boolean isRegistrar() { return rt.isRegistrar(); }
+
+    @Override public String dump() { return ActorDump.text(rt); }
+
+    @Override public void cancel() { rt.cancelSoon(); }
+
+    @Override
+    public String toString() {
+        return "MXBean of actor " + rt;
+    }
+}
