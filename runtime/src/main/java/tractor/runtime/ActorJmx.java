@@ -12,6 +12,11 @@ import tractor.ActorMXBean;
  * {@code ,uid=<uuid>} added when another actor of that name already runs in the JVM): its identity, its
  * {@linkplain tractor.Actor#dump dump} and a cancel operation. Registered when the actor boots,
  * unregistered when it ends.
+ *
+ * <p>The root registers always, and so does every actor of a JVM a root runs in (thread-backend
+ * children); a child JVM registers only with {@code -Dtractor.jmx=true}: starting the platform MBean
+ * server costs a child JVM's boot a few hundred milliseconds of CPU, and the root's dump shows the
+ * children anyway.
  */
 final class ActorJmx implements ActorMXBean {
     private final ActorRuntime rt;
@@ -22,6 +27,7 @@ final class ActorJmx implements ActorMXBean {
 
     /** Registers the actor's MXBean; returns its name, or null when JMX refused it (logged). */
     static ObjectName register(ActorRuntime rt) {
+        if (!rt.isRoot() && !RuntimeProviderImpl.rootRunsHere() && !Boolean.getBoolean("tractor.jmx")) return null;
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
         try {
             ObjectName name = ObjectName.getInstance("tractor:type=Actor,name=" + quoted(rt.uid().name()));
