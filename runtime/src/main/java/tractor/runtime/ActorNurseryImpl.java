@@ -133,8 +133,7 @@ final class ActorNurseryImpl implements ActorNursery {
         Uid cu = ErrorBox.uid(child);
         String backend = o.spawnBackend() != null ? o.spawnBackend() : rt.config().defaultBackend();
         CompletableFuture<Channel> back = rt.peers().expect(cu);
-        JfrEvents.ActorSpawned spawned = new JfrEvents.ActorSpawned();
-        spawned.begin();
+        jdk.jfr.Event spawned = JfrEvents.ACTOR_SPAWNED.begin();
         ChildHandle h;
         try {
             h = rt.backends().get(backend).spawn(request(child, backend, o));

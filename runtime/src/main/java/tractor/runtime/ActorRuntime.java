@@ -107,8 +107,7 @@ final class ActorRuntime implements Actor {
      * {@code parent} channel (a spawned child's connection to its parent) is served like any peer.
      */
     void run(Listener bound, Channel parent, Sc.Task body) throws Exception {
-        JfrEvents.ActorExited exited = new JfrEvents.ActorExited();
-        exited.begin();
+        jdk.jfr.Event exited = JfrEvents.ACTOR_EXITED.begin();
         javax.management.ObjectName jmx = ActorJmx.register(this);
         Throwable failure = null;
         try {

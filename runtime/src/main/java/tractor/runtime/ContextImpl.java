@@ -39,7 +39,7 @@ final class ContextImpl implements Context, MsgSink {
     private MsgStreamImpl stream;
     private volatile Class<?> spec;
     /** The pending JFR close event of this context, set when it is opened. */
-    JfrEvents.ContextClosed jfr;
+    jdk.jfr.Event jfr;
 
     ContextImpl(ActorRuntime rt, Channel ch, String cid, Side side, boolean allowOverruns) {
         this.rt = rt;

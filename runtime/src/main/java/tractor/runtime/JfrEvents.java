@@ -1,172 +1,70 @@
 package tractor.runtime;
 
-import jdk.jfr.Category;
-import jdk.jfr.Description;
-import jdk.jfr.Enabled;
+import java.util.Locale;
 import jdk.jfr.Event;
-import jdk.jfr.Label;
-import jdk.jfr.Name;
-import jdk.jfr.StackTrace;
 
 /**
- * The runtime's JFR events, category "tractor". All are enabled by default except the per-value
- * {@code tractor.StreamMsg}; stack traces are off (the events mark protocol points, not call sites).
+ * The runtime's JFR events, category "tractor", each with the actor's name and uuid. All are enabled by
+ * default except the per-value {@code tractor.StreamMsg}; stack traces are off (the events mark
+ * protocol points, not call sites). Duration events are begun where the thing starts and committed
+ * where it ends.
  */
 final class JfrEvents {
     private JfrEvents() {}
 
-    @Category("tractor") @StackTrace(false)
-    abstract static class ActorEvent extends Event {
-        @Label("Actor") String actor;
-        @Label("Actor uuid") String actorUid;
-
-        void by(ActorRuntime rt) {
-            actor = rt.uid().name();
-            actorUid = rt.uid().uuid();
-        }
-    }
-
-    @Name("tractor.ActorSpawned") @Label("Actor Spawned") @Description("A child actor connected back to its parent; the duration is the spawn time")
-    static final class ActorSpawned extends ActorEvent {
-        @Label("Child") String child;
-        @Label("Child uuid") String childUid;
-        @Label("Spawn backend") String backend;
-    }
-
-    @Name("tractor.ActorExited") @Label("Actor Exited") @Description("An actor's runtime ended; the duration is its lifetime")
-    static final class ActorExited extends ActorEvent {
-        @Label("Root") boolean root;
-        @Label("Outcome") String outcome;
-    }
-
-    @Name("tractor.ContextOpened") @Label("Context Opened")
-    static final class ContextOpened extends ActorEvent {
-        @Label("Context id") String cid;
-        @Label("Side") String side;
-        @Label("Peer") String peer;
-        @Label("Endpoint") String endpoint;
-    }
-
-    @Name("tractor.ContextClosed") @Label("Context Closed") @Description("A context ended; the duration is its lifetime on this side")
-    static final class ContextClosed extends ActorEvent {
-        @Label("Context id") String cid;
-        @Label("Side") String side;
-        @Label("Peer") String peer;
-        @Label("Outcome") String outcome;
-    }
-
-    @Name("tractor.StreamOpened") @Label("Stream Opened")
-    static final class StreamOpened extends ActorEvent {
-        @Label("Context id") String cid;
-        @Label("Side") String side;
-        @Label("Kind") String kind;
-    }
-
-    @Name("tractor.StreamClosed") @Label("Stream Closed") @Description("A stream was closed by this side; the duration is its lifetime")
-    static final class StreamClosed extends ActorEvent {
-        @Label("Context id") String cid;
-        @Label("Side") String side;
-    }
-
-    @Name("tractor.CancelRequested") @Label("Cancel Requested")
-    static final class CancelRequested extends ActorEvent {
-        @Label("Direction") @Description("sent (this actor asks) or received (a peer asks this actor)") String direction;
-        @Label("Target") @Description("actor, or the cid of one context") String target;
-        @Label("Requester") String requester;
-    }
-
-    @Name("tractor.StreamMsg") @Label("Stream Msg") @Enabled(false)
-    @Description("One value sent or received over a stream: high rate, disabled by default")
-    static final class StreamMsg extends ActorEvent {
-        @Label("Context id") String cid;
-        @Label("Direction") String direction;
-    }
+    static final JfrType ACTOR_SPAWNED = new JfrType("tractor.ActorSpawned", "Actor Spawned",
+            "A child actor connected back to its parent; the duration is the spawn", true, "child", "childUid", "backend");
+    static final JfrType ACTOR_EXITED = new JfrType("tractor.ActorExited", "Actor Exited",
+            "An actor's runtime ended; the duration is its lifetime", true, "?root", "outcome");
+    static final JfrType CONTEXT_OPENED = new JfrType("tractor.ContextOpened", "Context Opened",
+            "A context opened on this side", true, "cid", "side", "peer", "endpoint");
+    static final JfrType CONTEXT_CLOSED = new JfrType("tractor.ContextClosed", "Context Closed",
+            "A context ended on this side; the duration is its lifetime", true, "cid", "side", "peer", "outcome");
+    static final JfrType STREAM_OPENED = new JfrType("tractor.StreamOpened", "Stream Opened",
+            "A stream of a context opened on this side", true, "cid", "side", "kind");
+    static final JfrType STREAM_CLOSED = new JfrType("tractor.StreamClosed", "Stream Closed",
+            "A stream was closed by this side; the duration is its lifetime", true, "cid", "side");
+    static final JfrType CANCEL_REQUESTED = new JfrType("tractor.CancelRequested", "Cancel Requested",
+            "An actor or a context was asked to cancel: sent by this actor or received by it", true, "direction", "target", "requester");
+    static final JfrType STREAM_MSG = new JfrType("tractor.StreamMsg", "Stream Msg",
+            "One value sent or received over a stream: high rate, disabled by default", false, "cid", "direction");
 
     static void cancelRequested(ActorRuntime rt, String direction, String target, String requester) {
-        CancelRequested e = new CancelRequested();
-        if (!e.shouldCommit()) return;
-        e.by(rt);
-        e.direction = direction;
-        e.target = target;
-        e.requester = requester;
-        e.commit();
+        CANCEL_REQUESTED.now(rt, direction, target, requester);
     }
 
     static void streamMsg(ContextImpl ctx, String direction) {
-        StreamMsg e = new StreamMsg();
-        if (!e.shouldCommit()) return;
-        e.by(ctx.rt);
-        e.cid = ctx.cid();
-        e.direction = direction;
-        e.commit();
+        STREAM_MSG.now(ctx.rt, ctx.cid(), direction);
     }
 
-    static ContextClosed contextOpened(ContextImpl ctx, String endpoint) {
-        ContextOpened e = new ContextOpened();
-        if (e.shouldCommit()) {
-            e.by(ctx.rt);
-            e.cid = ctx.cid();
-            e.side = ctx.side().name().toLowerCase(java.util.Locale.ROOT);
-            e.peer = ctx.peer().name();
-            e.endpoint = endpoint;
-            e.commit();
-        }
-        ContextClosed closed = new ContextClosed();
-        closed.begin();
-        return closed;
+    static Event contextOpened(ContextImpl ctx, String endpoint) {
+        CONTEXT_OPENED.now(ctx.rt, ctx.cid(), side(ctx), ctx.peer().name(), endpoint);
+        return CONTEXT_CLOSED.begin();
     }
 
-    static void contextClosed(ContextImpl ctx, ContextClosed e, String outcome) {
-        if (e == null) return;
-        e.end();
-        if (!e.shouldCommit()) return;
-        e.by(ctx.rt);
-        e.cid = ctx.cid();
-        e.side = ctx.side().name().toLowerCase(java.util.Locale.ROOT);
-        e.peer = ctx.peer().name();
-        e.outcome = outcome;
-        e.commit();
+    static void contextClosed(ContextImpl ctx, Event closed, String outcome) {
+        if (closed != null) JfrType.commit(closed, ctx.rt, ctx.cid(), side(ctx), ctx.peer().name(), outcome);
     }
 
-    static StreamClosed streamOpened(ContextImpl ctx, String kind) {
-        StreamOpened e = new StreamOpened();
-        if (e.shouldCommit()) {
-            e.by(ctx.rt);
-            e.cid = ctx.cid();
-            e.side = ctx.side().name().toLowerCase(java.util.Locale.ROOT);
-            e.kind = kind;
-            e.commit();
-        }
-        StreamClosed closed = new StreamClosed();
-        closed.begin();
-        return closed;
+    static Event streamOpened(ContextImpl ctx, String kind) {
+        STREAM_OPENED.now(ctx.rt, ctx.cid(), side(ctx), kind);
+        return STREAM_CLOSED.begin();
     }
 
-    static void streamClosed(ContextImpl ctx, StreamClosed e) {
-        e.end();
-        if (!e.shouldCommit()) return;
-        e.by(ctx.rt);
-        e.cid = ctx.cid();
-        e.side = ctx.side().name().toLowerCase(java.util.Locale.ROOT);
-        e.commit();
+    static void streamClosed(ContextImpl ctx, Event closed) {
+        JfrType.commit(closed, ctx.rt, ctx.cid(), side(ctx));
     }
 
-    static void actorSpawned(ActorRuntime rt, ActorSpawned e, tractor.ActorId child, String backend) {
-        e.end();
-        if (!e.shouldCommit()) return;
-        e.by(rt);
-        e.child = child.name();
-        e.childUid = child.uuid();
-        e.backend = backend;
-        e.commit();
+    static void actorSpawned(ActorRuntime rt, Event spawned, tractor.ActorId child, String backend) {
+        JfrType.commit(spawned, rt, child.name(), child.uuid(), backend);
     }
 
-    static void actorExited(ActorRuntime rt, ActorExited e, Throwable failure) {
-        e.end();
-        if (!e.shouldCommit()) return;
-        e.by(rt);
-        e.root = rt.isRoot();
-        e.outcome = failure == null ? "ended" : failure instanceof tractor.sc.Cancelled ? "cancelled" : "failed: " + failure;
-        e.commit();
+    static void actorExited(ActorRuntime rt, Event exited, Throwable failure) {
+        String outcome = failure == null ? "ended" : failure instanceof tractor.sc.Cancelled ? "cancelled" : "failed: " + failure;
+        JfrType.commit(exited, rt, rt.isRoot(), outcome);
+    }
+
+    private static String side(ContextImpl ctx) {
+        return ctx.side().name().toLowerCase(Locale.ROOT);
     }
 }

@@ -22,7 +22,7 @@ final class MsgStreamImpl implements MsgStream {
 
     /** Set for the consumer of a one-way stream: it grants the producer credit as it consumes. */
     private final Credits.Grants grants;
-    private final JfrEvents.StreamClosed jfr;
+    private final jdk.jfr.Event jfr;
 
     MsgStreamImpl(ContextImpl ctx) {
         this(ctx, false);
