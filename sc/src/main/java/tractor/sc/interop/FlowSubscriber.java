@@ -75,11 +75,12 @@ final class FlowSubscriber<T> implements Flow.Subscriber<T>, FlowStream<T> {
         buffer.sender().close();
     }
 
+    /** Cancels the consuming scope first, then ends the buffer: a waiting receive is cancelled, not ended. */
     private void fail(Throwable t) {
         if (error == null) error = t;
-        buffer.sender().close();
         CancelScope s = scope;
         if (s != null) s.cancel();
+        buffer.sender().close();
     }
 
     @Override

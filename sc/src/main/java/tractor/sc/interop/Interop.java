@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
 import tractor.sc.CancelScope;
 import tractor.sc.Cancelled;
+import tractor.sc.EndOfChannelException;
 import tractor.sc.Event;
 import tractor.sc.ExceptionGroup;
 import tractor.sc.Sc;
@@ -148,9 +149,13 @@ public final class Interop {
         return new IllegalStateException(t);
     }
 
-    /** Raises the body's error and the foreign one: one as it is, both as a group. */
+    /**
+     * Raises the body's error and the foreign one: one as it is, both as a group. A cancellation or an end
+     * of channel in the body is the foreign failure's consequence, not an error of its own.
+     */
     private static void raise(Throwable bodyError, Throwable foreignError, String both) throws Exception {
-        if (foreignError != null && bodyError != null && !(bodyError instanceof Cancelled) && bodyError != foreignError) {
+        boolean consequence = bodyError instanceof Cancelled || bodyError instanceof EndOfChannelException;
+        if (foreignError != null && bodyError != null && !consequence && bodyError != foreignError) {
             throw new ExceptionGroup(both, List.of(bodyError, foreignError));
         }
         Throwable out = foreignError != null ? foreignError : bodyError;

@@ -65,14 +65,18 @@ final class Link<I, O, R> implements LinkedChannel<I, O, R> {
         }
     }
 
+    /**
+     * The foreign side is done. A failure cancels the body before the channel ends, so that a task
+     * waiting in {@code receive()} is cancelled rather than told of an orderly end.
+     */
     private void foreignEnded(Throwable e) {
+        Throwable cause = e == null ? null : Interop.unwrap(e);
+        if (cause != null && !(cause instanceof CancellationException && (cancelAsked || closed.isDone()))) {
+            foreignError = cause;
+            CancelScope s = scope;
+            if (s != null) s.cancel();
+        }
         fromForeign.sender().close();
-        if (e == null) return;
-        Throwable cause = Interop.unwrap(e);
-        if (cause instanceof CancellationException && (cancelAsked || closed.isDone())) return;
-        foreignError = cause;
-        CancelScope s = scope;
-        if (s != null) s.cancel();
     }
 
     /** The task left: the foreign side learns it, its unfinished work is cancelled. Idempotent. */
