@@ -108,7 +108,7 @@ final class ActorRuntime implements Actor {
      */
     void run(Listener bound, Channel parent, Sc.Task body) throws Exception {
         jdk.jfr.Event exited = JfrEvents.ACTOR_EXITED.begin();
-        javax.management.ObjectName jmx = ActorJmx.register(this);
+        ActorJmx.Registration jmx = ActorJmx.start(this);
         Throwable failure = null;
         try {
             ActorMdc.run(this, () -> runInside(bound, parent, body));
@@ -116,7 +116,7 @@ final class ActorRuntime implements Actor {
             failure = e;
             throw e;
         } finally {
-            ActorJmx.unregister(jmx);
+            if (jmx != null) jmx.unregister();
             JfrEvents.actorExited(this, exited, failure);
         }
     }

@@ -29,6 +29,10 @@ final class JfrEvents {
     static final JfrType STREAM_MSG = new JfrType("tractor.StreamMsg", "Stream Msg",
             "One value sent or received over a stream: high rate, disabled by default", false, "cid", "direction");
 
+    /** Every type, in declaration order. */
+    static final java.util.List<JfrType> ALL = java.util.List.of(ACTOR_SPAWNED, ACTOR_EXITED, CONTEXT_OPENED, CONTEXT_CLOSED,
+            STREAM_OPENED, STREAM_CLOSED, CANCEL_REQUESTED, STREAM_MSG);
+
     static void cancelRequested(ActorRuntime rt, String direction, String target, String requester) {
         CANCEL_REQUESTED.now(rt, direction, target, requester);
     }

@@ -5,7 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.management.ManagementFactory;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import javax.management.JMX;
+import javax.management.MBeanServerDelegate;
+import javax.management.MBeanServerNotification;
+import javax.management.NotificationListener;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import org.junit.jupiter.api.Test;
@@ -54,6 +59,7 @@ class ObservabilityTest {
         ObjectName child = new ObjectName("tractor:type=Actor,name=jmx_child");
         Tractor.openNursery(Matrix.root("thread", "tcp"), an -> {
             Portal p = an.startActor("jmx_child", ActorOptions.of());
+            awaitRegistered(server, child);
             ActorMXBean bean = JMX.newMXBeanProxy(server, child, ActorMXBean.class);
             assertEquals("jmx_child", bean.getName());
             assertEquals(p.peer().uuid(), bean.getUid());
@@ -61,10 +67,24 @@ class ObservabilityTest {
             assertFalse(bean.isRoot());
             assertTrue(bean.dump().startsWith("actor jmx_child [" + p.peer().uuid() + "]"), bean.dump());
             ObjectName root = new ObjectName("tractor:type=Actor,name=" + Tractor.currentActor().name());
-            assertTrue(server.isRegistered(root));
+            awaitRegistered(server, root);
             assertTrue(JMX.newMXBeanProxy(server, root, ActorMXBean.class).dump().contains("\n  child jmx_child ("));
             bean.cancel(); // the child cancels itself: the nursery's block then ends without an error
         });
         assertFalse(server.isRegistered(child), "unregistered when the actor ended");
+    }
+
+    /** Waits for {@code name} to be registered (registration runs off the actor's boot), on the server's notifications. */
+    private static void awaitRegistered(MBeanServer server, ObjectName name) throws Exception {
+        CountDownLatch registered = new CountDownLatch(1);
+        NotificationListener l = (n, h) -> {
+            if (n instanceof MBeanServerNotification m && m.getMBeanName().equals(name)) registered.countDown();
+        };
+        server.addNotificationListener(MBeanServerDelegate.DELEGATE_NAME, l, null, null);
+        try {
+            if (!server.isRegistered(name)) assertTrue(registered.await(10, TimeUnit.SECONDS), name + " was registered");
+        } finally {
+            server.removeNotificationListener(MBeanServerDelegate.DELEGATE_NAME, l);
+        }
     }
 }
