@@ -13,13 +13,15 @@ import tractor.ActorMXBean;
  * {@linkplain tractor.Actor#dump dump} and a cancel operation. Registered when the actor boots,
  * unregistered when it ends.
  *
- * <p>The root registers always, and so does every actor of a JVM a root runs in (thread-backend
- * children); a child JVM registers only with {@code -Dtractor.jmx=true}: starting the platform MBean
- * server costs a child JVM's boot a few hundred milliseconds of CPU, and the root's dump shows the
- * children anyway. Registration runs on a virtual thread of its own, off the actor's boot: the first
- * use of the platform MBean server in a JVM takes 0.4–0.6 s of CPU on the project's 2-core machine.
+ * <p>Registration is opt-in, with {@code -Dtractor.jmx=true} in the JVMs whose actors should show:
+ * starting the platform MBean server costs a JVM 0.4–0.6 s of CPU on the project's 2-core machine, which
+ * slowed a root's first run measurably (a timing scenario of the runtime failed with it on by default).
+ * When on, registration runs on a virtual thread of its own, off the actor's boot.
  */
 final class ActorJmx implements ActorMXBean {
+    /** The system property that turns registration on. */
+    static final String PROPERTY = "tractor.jmx";
+
     private final ActorRuntime rt;
 
     private ActorJmx(ActorRuntime rt) {
@@ -48,7 +50,7 @@ final class ActorJmx implements ActorMXBean {
 
     /** Starts registering the actor's MXBean (when this JVM registers actors at all; else null). */
     static Registration start(ActorRuntime rt) {
-        if (!rt.isRoot() && !RuntimeProviderImpl.rootRunsHere() && !Boolean.getBoolean("tractor.jmx")) return null;
+        if (!Boolean.getBoolean(PROPERTY)) return null;
         return new Registration(rt);
     }
 

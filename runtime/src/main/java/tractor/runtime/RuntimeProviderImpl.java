@@ -20,11 +20,6 @@ import tractor.spi.RuntimeProvider;
 public final class RuntimeProviderImpl implements RuntimeProvider {
     private static final AtomicBoolean ROOT_RUNNING = new AtomicBoolean();
 
-    /** Whether a root actor runs in this JVM (in this class loader). */
-    static boolean rootRunsHere() {
-        return ROOT_RUNNING.get();
-    }
-
     @Override
     public void openNursery(RootOptions options, Tractor.Body<ActorNursery> body) throws Exception {
         ActorRuntime current = ActorRuntime.CURRENT.get();

@@ -57,6 +57,16 @@ class ObservabilityTest {
     void everyActorIsAnMXBeanWhileItRuns() throws Exception {
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
         ObjectName child = new ObjectName("tractor:type=Actor,name=jmx_child");
+        System.setProperty(ActorJmx.PROPERTY, "true"); // opt-in, read by each actor at boot
+        try {
+            jmxTree(server, child);
+        } finally {
+            System.clearProperty(ActorJmx.PROPERTY);
+        }
+        assertFalse(server.isRegistered(child), "unregistered when the actor ended");
+    }
+
+    private static void jmxTree(MBeanServer server, ObjectName child) throws Exception {
         Tractor.openNursery(Matrix.root("thread", "tcp"), an -> {
             Portal p = an.startActor("jmx_child", ActorOptions.of());
             awaitRegistered(server, child);
@@ -71,7 +81,6 @@ class ObservabilityTest {
             assertTrue(JMX.newMXBeanProxy(server, root, ActorMXBean.class).dump().contains("\n  child jmx_child ("));
             bean.cancel(); // the child cancels itself: the nursery's block then ends without an error
         });
-        assertFalse(server.isRegistered(child), "unregistered when the actor ended");
     }
 
     /** Waits for {@code name} to be registered (registration runs off the actor's boot), on the server's notifications. */
