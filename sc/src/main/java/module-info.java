@@ -6,4 +6,5 @@
 module tractor.sc {
     exports tractor.sc;
     exports tractor.trionics;
+    exports tractor.sc.interop;
 }

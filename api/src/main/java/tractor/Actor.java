@@ -37,4 +37,18 @@ public interface Actor {
      * Returns at once.
      */
     void cancelSoon();
+
+    /**
+     * Prints this actor's subtree to {@code out}: the actor (name, uuid, pid, address, roles), its
+     * connections with their open dialogs (contexts, their streams, calls), then each child indented
+     * under it as the child dumps itself (asked over RPC, bounded; a child that does not answer is shown
+     * with what this actor knows of it).
+     *
+     * {@snippet :
+     * Tractor.currentActor().dump(System.out);
+     * }
+     *
+     * @throws java.io.IOException what {@code out} throws
+     */
+    void dump(Appendable out) throws java.io.IOException;
 }

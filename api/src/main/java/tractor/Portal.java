@@ -200,4 +200,12 @@ public interface Portal {
      * timeout.
      */
     boolean cancelActorOrFail();
+
+    /**
+     * The far actor's tree dump, as its {@link Actor#dump} prints it (asked with the runtime call
+     * {@code dump}); a checkpoint.
+     *
+     * @throws TransportClosed when the actor cannot be reached
+     */
+    String dumpActor();
 }

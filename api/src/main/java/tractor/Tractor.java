@@ -148,6 +148,16 @@ public final class Tractor {
     }
 
     /**
+     * Every actor registered with the registrar of the calling actor's tree (tractor's
+     * {@code get_registry}): uid to the addresses it listens on, in registration order.
+     *
+     * @throws NoRuntime outside of any actor
+     */
+    public static java.util.Map<ActorId, java.util.List<String>> listActors() {
+        return provider().listActors();
+    }
+
+    /**
      * The context whose endpoint the calling task runs (tractor's {@code current_ipc_ctx}).
      *
      * @throws IllegalStateException outside of a context endpoint

@@ -1,5 +1,7 @@
 package tractor.spi;
 
+import tractor.ActorId;
+
 import java.util.Optional;
 import tractor.Actor;
 import tractor.ActorNursery;
@@ -41,4 +43,7 @@ public interface RuntimeProvider {
 
     /** The context whose endpoint the calling task runs (child side), if any. */
     Optional<tractor.Context> currentContext();
+
+    /** Every actor registered with the registrar of the calling actor's tree: uid to addresses, in registration order. */
+    java.util.Map<ActorId, java.util.List<String>> listActors();
 }

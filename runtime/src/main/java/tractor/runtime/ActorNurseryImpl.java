@@ -53,6 +53,7 @@ final class ActorNurseryImpl implements ActorNursery {
         try {
             Nursery.run(inner -> {
                 an[0] = new ActorNurseryImpl(rt, inner);
+                rt.nurseries().add(an[0]);
                 try {
                     body.run(an[0]);
                 } finally {
@@ -62,6 +63,8 @@ final class ActorNurseryImpl implements ActorNursery {
             });
         } catch (Exception | Error e) {
             all.add(e);
+        } finally {
+            if (an[0] != null) rt.nurseries().remove(an[0]);
         }
         if (an[0] != null) {
             for (Throwable t : an[0].errors) {
@@ -75,6 +78,11 @@ final class ActorNurseryImpl implements ActorNursery {
             throw (Error) t;
         }
         throw new tractor.sc.ExceptionGroup("actor nursery of " + rt + " errored", all);
+    }
+
+    /** The children of this nursery, in spawn order. */
+    List<ChildSupervisor> children() {
+        return List.copyOf(children);
     }
 
     Teardown teardown() {
@@ -125,6 +133,7 @@ final class ActorNurseryImpl implements ActorNursery {
         Uid cu = ErrorBox.uid(child);
         String backend = o.spawnBackend() != null ? o.spawnBackend() : rt.config().defaultBackend();
         CompletableFuture<Channel> back = rt.peers().expect(cu);
+        jdk.jfr.Event spawned = JfrEvents.ACTOR_SPAWNED.begin();
         ChildHandle h;
         try {
             h = rt.backends().get(backend).spawn(request(child, backend, o));
@@ -133,6 +142,7 @@ final class ActorNurseryImpl implements ActorNursery {
             throw new ActorStartupError("could not spawn actor \"" + name + "\" with the " + backend + " backend: " + e.getMessage(), e);
         }
         Channel ch = awaitConnectBack(child, back, h, o.spawnTimeout());
+        JfrEvents.actorSpawned(rt, spawned, child, backend);
         PortalImpl portal = new PortalImpl(rt, ch, main != null);
         ChildSupervisor sup = new ChildSupervisor(name, h, portal, this, main, args);
         try {
@@ -167,13 +177,15 @@ final class ActorNurseryImpl implements ActorNursery {
     }
 
     private SpawnRequest request(ActorId child, String backend, ActorOptions o) {
-        List<String> args = new java.util.ArrayList<>(List.of(rt.address(), child.name(), child.uuid(), "thread".equals(backend) ? ChildMain.IN_JVM : "jvm"));
+        String level = o.logLevel() != null ? o.logLevel() : rt.config().logLevel();
+        List<String> args = new ArrayList<>(List.of(rt.address(), child.name(), child.uuid(), "thread".equals(backend) ? ChildMain.IN_JVM : "jvm"));
+        if ("thread".equals(backend)) args.add(level != null ? level : ""); // a thread child's level: its JVM's properties are its parent's
         if ("thread".equals(backend) && "isolated".equals(o.backendOptions().get("classLoader"))) {
             args.addAll(Secrets.inJvmArgs(rt.config().transportOptions())); // in memory: its own class loader shares no objects with us
         }
         tractor.transport.spi.TransportSecurity security = rt.config().transportOptions().security(); // in memory for in-JVM children
         ChildEntry entry = new ChildEntry("tractor.runtime", ChildMain.class.getName(), a -> ChildMain.runInJvm(a, security));
-        List<String> jvm = new java.util.ArrayList<>(LogLevels.jvmOptions(o.logLevel() != null ? o.logLevel() : rt.config().logLevel()));
+        List<String> jvm = new java.util.ArrayList<>(LogLevels.jvmOptions(level));
         jvm.addAll(o.jvmOptions());
         jvm.addAll(rt.debug().jvmOptions(child, backend));
         Map<String, String> env = Secrets.childEnvironment(rt.config().transportOptions()); // never on a command line

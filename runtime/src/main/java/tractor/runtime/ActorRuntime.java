@@ -41,6 +41,8 @@ final class ActorRuntime implements Actor {
     private volatile Uid cancelRequester;
     private volatile boolean ending;
     private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
+    private final java.util.Set<ActorNurseryImpl> nurseries = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final int logThreshold;
 
     ActorRuntime(ActorConfig cfg) {
         this.cfg = cfg;
@@ -49,6 +51,7 @@ final class ActorRuntime implements Actor {
         this.registrar = cfg.registrar() ? new Registrar() : null;
         this.invoker = new Invoker(id.name(), cfg.enabled(), cfg.loader());
         this.backends = new SpawnBackends(cfg.loader());
+        this.logThreshold = LogLevels.value(cfg.logLevel());
     }
 
     @Override public ActorId uid() { return id; }
@@ -92,6 +95,17 @@ final class ActorRuntime implements Actor {
 
     Uid cancelRequester() { return cancelRequester; }
 
+    /** The open actor nurseries of this actor (their children are its children). */
+    java.util.Set<ActorNurseryImpl> nurseries() { return nurseries; }
+
+    /** The lowest tractor log level this actor logs at (see {@link LogLevels}). */
+    int logThreshold() { return logThreshold; }
+
+    @Override
+    public void dump(Appendable out) throws java.io.IOException {
+        ActorDump.dump(this, out);
+    }
+
     PayloadCodec payloadCodec() {
         return new PayloadCodec(UserExt.registry(), cfg.limits());
     }
@@ -110,6 +124,21 @@ final class ActorRuntime implements Actor {
 
     /** {@link #run(Listener, Channel, Sc.Task)} serving several listeners (a root's bind addresses). */
     void run(List<Listener> bound, Channel parent, Sc.Task body) throws Exception {
+        jdk.jfr.Event exited = JfrEvents.ACTOR_EXITED.begin();
+        ActorJmx.Registration jmx = ActorJmx.start(this);
+        Throwable failure = null;
+        try {
+            ActorMdc.run(this, () -> runInside(bound, parent, body));
+        } catch (Exception | Error e) {
+            failure = e;
+            throw e;
+        } finally {
+            if (jmx != null) jmx.unregister();
+            JfrEvents.actorExited(this, exited, failure);
+        }
+    }
+
+    private void runInside(List<Listener> bound, Channel parent, Sc.Task body) throws Exception {
         CURRENT.set(this);
         this.listeners = List.copyOf(bound);
         try {
@@ -120,6 +149,7 @@ final class ActorRuntime implements Actor {
                     CancelScope.run(main -> {
                         mainScope = main;
                         if (ending) main.cancel();
+                        Log.runtime(this, "actor up at " + address() + " (pid " + pid() + ")");
                         RegistryClient.register(this); // inside the main scope: a cancel during boot ends it too
                         // as tractor: the parent's first msgs are served once the actor is registered (findable)
                         if (parent != null) attach(parent);
@@ -210,7 +240,7 @@ final class ActorRuntime implements Actor {
         if (ch == cfg.parentChannel()) {
             String why = "lost the parent channel" + (cause == null ? "" : ": " + cause.getMessage()) + "; cancelling";
             if (ending) Log.debug(this, why);
-            else Log.info(this, why);
+            else Log.cancel(this, why);
             endSoon();
         }
     }

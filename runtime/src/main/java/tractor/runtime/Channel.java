@@ -184,6 +184,11 @@ final class Channel implements AutoCloseable {
         if (f != null && dialogs.remove(cid, sink)) throw new TransportClosed(f.getMessage(), f);
     }
 
+    /** The open dialogs, for dumps. */
+    java.util.Collection<MsgSink> dialogs() {
+        return java.util.List.copyOf(dialogs.values());
+    }
+
     void unregister(String cid) {
         dialogs.remove(cid);
     }
@@ -196,8 +201,8 @@ final class Channel implements AutoCloseable {
         // ticks at a quarter of the interval: a silent peer is declared lost within a quarter interval of the
         // bound (5.25 s by default), not a whole one, and heartbeats leave at most 1.25 intervals apart
         long period = options.heartbeatInterval().toNanos() / 4;
-        heartbeat = Heartbeats.every(period, this::tick);
-        Thread.ofVirtual().name("msg-loop " + describePeer()).start(() -> loop(fallback, onEnd));
+        heartbeat = Heartbeats.every(period, ActorMdc.propagate(this::tick));
+        Thread.ofVirtual().name("msg-loop " + describePeer()).start(ActorMdc.propagate(() -> loop(fallback, onEnd)));
     }
 
     private void loop(Consumer<Msg> fallback, Consumer<TransportClosed> onEnd) {
@@ -254,7 +259,7 @@ final class Channel implements AutoCloseable {
         }
         if (now - lastSent >= options.heartbeatInterval().toNanos() && heartbeatInFlight.compareAndSet(false, true)) {
             // written off the timer thread: a full socket buffer must not stall every channel's heartbeat
-            Thread.ofVirtual().name("heartbeat " + describePeer()).start(() -> {
+            Thread.ofVirtual().name("heartbeat " + describePeer()).start(ActorMdc.propagate(() -> {
                 try {
                     writeFrame(Heartbeats.FRAME);
                 } catch (RuntimeException e) {
@@ -262,7 +267,7 @@ final class Channel implements AutoCloseable {
                 } finally {
                     heartbeatInFlight.set(false);
                 }
-            });
+            }));
         }
     }
 

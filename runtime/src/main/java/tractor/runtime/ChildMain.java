@@ -161,7 +161,7 @@ public final class ChildMain {
         }
         ActorConfig cfg = new ActorConfig(id, false, false, SpawnSpecs.enabled(spec), loader, tp, topts, ChannelOptions.DEFAULTS,
                 CodecLimits.DEFAULT, tp.parseAddress(SpawnSpecs.registry(spec)), SpawnSpecs.teardown(spec),
-                SpawnSpecs.backend(spec), parent, System.getProperty(LogLevels.PROPERTY));
+                SpawnSpecs.backend(spec), parent, args.size() > 4 && !args.get(4).isEmpty() ? args.get(4) : System.getProperty(LogLevels.PROPERTY));
         for (String c : cfg.enabled()) {
             Class.forName(c, true, loader); // as tractor imports enabled modules at boot: static registrations run
         }

@@ -30,6 +30,8 @@ final class ContextCall {
         System.arraycopy(args, 0, full, 1, args.length);
         Object[] result = new Object[1];
         ContextImpl.CURRENT.set(ctx);
+        ctx.jfr = JfrEvents.contextOpened(ctx, s.ns() + "#" + s.func());
+        String outcome = "cancelled";
         try {
             server.send(ch, new Msg.StartAck(s.cid(), "context"));
             CancelScope scope = CancelScope.run(sc -> {
@@ -43,17 +45,20 @@ final class ContextCall {
             }
             if (ctx.stream() != null) ctx.stream().sendStop();
             reply(ch, ctx, s.cid(), result[0]);
+            outcome = "result";
         } catch (Cancelled c) {
             server.send(ch, cancelled(ctx, task, s.cid()));
             throw c;
         } catch (Exception | Error e) {
             ctx.setLocalError(e);
             rt.debug().crashed(e);
+            outcome = "error " + e.getClass().getName();
             server.send(ch, ErrorBox.pack(e, rt.wireUid(), s.cid()));
         } finally {
             ContextImpl.CURRENT.remove();
             ch.unregister(s.cid());
             ctx.inbox.close();
+            JfrEvents.contextClosed(ctx, ctx.jfr, outcome);
         }
     }
 

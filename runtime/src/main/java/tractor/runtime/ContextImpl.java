@@ -38,6 +38,8 @@ final class ContextImpl implements Context, MsgSink {
     private Object first;
     private MsgStreamImpl stream;
     private volatile Class<?> spec;
+    /** The pending JFR close event of this context, set when it is opened. */
+    jdk.jfr.Event jfr;
 
     ContextImpl(ActorRuntime rt, Channel ch, String cid, Side side, boolean allowOverruns) {
         this.rt = rt;
@@ -98,13 +100,13 @@ final class ContextImpl implements Context, MsgSink {
         Msg.Error e = ErrorBox.pack(new StreamOverrun("actor " + rt.uid() + " dropped a stream msg of context " + cid
                 + ": its buffer of " + ContextInbox.BUFFER + " msgs is full (open the context with allowOverruns to queue more)"),
                 rt.wireUid(), cid);
-        Thread.ofVirtual().name("overrun " + cid).start(() -> {
+        Thread.ofVirtual().name("overrun " + cid).start(ActorMdc.propagate(() -> {
             try {
                 ch.send(e);
             } catch (RuntimeException ignored) {
                 // the peer is gone: nothing to tell
             }
-        });
+        }));
     }
 
     @Override
@@ -236,6 +238,7 @@ final class ContextImpl implements Context, MsgSink {
 
     @Override
     public void cancel(Duration timeout) {
+        JfrEvents.cancelRequested(rt, "sent", cid, rt.uid().name());
         cancelCalled = true;
         if (side == Side.CHILD) {
             CancelScope s = scope;
@@ -328,7 +331,17 @@ final class ContextImpl implements Context, MsgSink {
         } finally {
             ch.unregister(cid);
             inbox.close();
+            JfrEvents.contextClosed(this, jfr, outcomeText());
         }
+    }
+
+    /** The outcome in a word or three, for events and dumps. */
+    String outcomeText() {
+        RemoteActorError e = remoteError;
+        if (e instanceof tractor.ContextCancelled cc) return "cancelled by " + (cc.canceller() == null ? "?" : cc.canceller().name());
+        if (e != null) return "error " + e.boxedTypeName();
+        if (localError != null) return "error " + localError.getClass().getName();
+        return hasResult ? "result" : cancelCalled ? "cancelled" : "no outcome";
     }
 
     /** Cancels the far task and waits for its final msg, shielded and bounded by the cancel wait. */

@@ -22,6 +22,7 @@ final class MsgStreamImpl implements MsgStream {
 
     /** Set for the consumer of a one-way stream: it grants the producer credit as it consumes. */
     private final Credits.Grants grants;
+    private final jdk.jfr.Event jfr;
 
     MsgStreamImpl(ContextImpl ctx) {
         this(ctx, false);
@@ -30,6 +31,7 @@ final class MsgStreamImpl implements MsgStream {
     MsgStreamImpl(ContextImpl ctx, boolean oneWayConsumer) {
         this.ctx = ctx;
         this.grants = oneWayConsumer ? new Credits.Grants() : null;
+        this.jfr = JfrEvents.streamOpened(ctx, oneWayConsumer ? "one-way" : "context");
     }
 
     @Override
@@ -39,6 +41,7 @@ final class MsgStreamImpl implements MsgStream {
         if (closedHere) throw new EndOfChannelException("stream of context " + ctx.cid() + " was closed by this side");
         try {
             ctx.ch.send(new Msg.Yield(ctx.cid(), ctx.codec.encode(value)));
+            JfrEvents.streamMsg(ctx, "sent");
         } catch (ClosedResourceException closed) {
             // this side closed the channel under the stream: to the stream's user the transport is gone
             TransportClosed t = new TransportClosed("the channel to " + ctx.peer() + " was closed by this actor",
@@ -99,6 +102,7 @@ final class MsgStreamImpl implements MsgStream {
         switch (m) {
             case Msg.Yield y -> {
                 Object v = ctx.decodePayload(y.pld(), type);
+                JfrEvents.streamMsg(ctx, "received");
                 if (grants != null) grant(grants.consumed());
                 return v;
             }
@@ -156,6 +160,7 @@ final class MsgStreamImpl implements MsgStream {
     public void close() {
         if (closedHere) return;
         closedHere = true;
+        JfrEvents.streamClosed(ctx, jfr);
         if (ctx.side() == tractor.Context.Side.CHILD || isCancelling()) return;
         sendStop();
     }

@@ -178,6 +178,7 @@ final class PortalImpl implements Portal {
         ctx.spec(PayloadSpecs.of(endpoint, args.length));
         Msg.Start start = new Msg.Start(cid, endpoint.className(), endpoint.methodName(), Args.encode(ctx.codec, args), rt.wireUid());
         return openDialog(ctx, start, () -> {
+            ctx.jfr = JfrEvents.contextOpened(ctx, endpoint.className() + "#" + endpoint.methodName());
             ctx.awaitStarted(ContextImpl.target(endpoint.className(), endpoint.methodName()));
             ctx.bindToCaller();
             return ctx;
@@ -287,11 +288,17 @@ final class PortalImpl implements Portal {
     }
 
     @Override
+    public String dumpActor() {
+        return String.valueOf(callSelf("dump", Map.of()));
+    }
+
+    @Override
     public boolean cancelActor() {
         return cancelActor(rt.teardown().cancelAckWait());
     }
 
     boolean cancelActor(Duration wait) {
+        JfrEvents.cancelRequested(rt, "sent", "actor " + channel.peerUid().name(), rt.uid().name());
         boolean[] acked = {false};
         try {
             CancelScope.runShielded(s -> {

@@ -45,6 +45,7 @@ final class RpcServer {
                     + s.uid()), rt.wireUid(), s.cid()));
             return;
         }
+        if (Log.enabled(Log.Chan.RUNTIME, rt)) Log.runtime(rt, "Start " + s.ns() + "#" + s.func() + " cid " + s.cid() + " from " + ch.describePeer());
         RpcTask task = new RpcTask(ch, s.cid(), s.ns() + "#" + s.func());
         tasks.put(key(ch, s.cid()), task);
         try {
@@ -53,6 +54,7 @@ final class RpcServer {
                     if ("self".equals(s.ns())) new SelfCalls(rt, this).serve(ch, s, task);
                     else userCall(ch, s, task);
                 } finally {
+                    if (Log.enabled(Log.Chan.RUNTIME, rt)) Log.runtime(rt, "task " + s.ns() + "#" + s.func() + " cid " + s.cid() + " ended");
                     tasks.remove(key(ch, s.cid()));
                     task.done.set();
                 }

@@ -118,6 +118,23 @@ public final class RuntimeProviderImpl implements RuntimeProvider {
     }
 
     @Override
+    public java.util.Map<tractor.ActorId, java.util.List<String>> listActors() {
+        Object snapshot = current().discovery().registry().callSelf("get_registry", java.util.Map.of());
+        java.util.Map<tractor.ActorId, java.util.List<String>> out = new java.util.LinkedHashMap<>();
+        if (snapshot instanceof java.util.Map<?, ?> m) {
+            m.forEach((k, v) -> out.put(idOf(String.valueOf(k)), v instanceof java.util.List<?> l
+                    ? l.stream().map(String::valueOf).toList() : java.util.List.of(String.valueOf(v))));
+        }
+        return out;
+    }
+
+    /** A registry key, {@code "name.uuid"} (the name may hold dots, the uuid holds none). */
+    private static tractor.ActorId idOf(String key) {
+        int dot = key.lastIndexOf('.');
+        return dot < 0 ? new tractor.ActorId(key, "") : new tractor.ActorId(key.substring(0, dot), key.substring(dot + 1));
+    }
+
+    @Override
     public Optional<tractor.Context> currentContext() {
         return Optional.ofNullable(ContextImpl.CURRENT.get());
     }

@@ -88,11 +88,14 @@ final class Secrets {
         return List.of(s == null ? "" : s.text(), formatSettings(options.security().settings()));
     }
 
-    /** The security {@link #inJvmArgs} handed over (arguments 4 and 5), or null when there are none. */
+    /**
+     * The security {@link #inJvmArgs} handed over (arguments 5 and 6, after the log level), or null when
+     * there are none.
+     */
     static TransportSecurity fromInJvmArgs(List<String> args, ChannelOptions channel) {
-        if (args.size() < 6) return null;
-        SharedSecret s = args.get(4).isEmpty() ? null : of(args.get(4), "the parent");
-        return options(s, parseSettings(args.get(5)), channel).security();
+        if (args.size() < 7) return null;
+        SharedSecret s = args.get(5).isEmpty() ? null : of(args.get(5), "the parent");
+        return options(s, parseSettings(args.get(6)), channel).security();
     }
 
     /** Settings as lines of {@code name=value}. */

@@ -29,14 +29,18 @@ final class SelfCalls {
         server.send(ch, new Msg.StartAck(s.cid(), "asyncfunc"));
         switch (s.func()) {
             case "cancel" -> {
+                JfrEvents.cancelRequested(rt, "received", "actor", s.uid().name());
+                Log.cancel(rt, "cancel requested by " + s.uid().name());
                 rt.cancelFromPeer(s.uid(), self);
                 server.send(ch, new Msg.CancelAck(s.cid(), true));
                 rt.endSoon();
             }
             case "_cancel_task" -> {
+                JfrEvents.cancelRequested(rt, "received", String.valueOf(kw.get("cid")), s.uid().name());
                 boolean ended = server.cancelTask(ch, String.valueOf(kw.get("cid")), s.uid(), rt.teardown().cancelAckWait());
                 server.send(ch, new Msg.CancelAck(s.cid(), ended));
             }
+            case "dump" -> server.send(ch, new Msg.Return(s.cid(), pc.encode(ActorDump.text(rt))));
             default -> registry(ch, s, kw, pc);
         }
     }

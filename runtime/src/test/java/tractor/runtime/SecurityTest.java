@@ -149,13 +149,13 @@ class SecurityTest {
     void isolatedChildArgumentsCarryTheSecurity() {
         Map<String, String> tls = Map.of("tls.keyStore", "/x/node.p12", "tls.keyStorePassword", "p=w");
         TransportOptions parent = Secrets.options(SharedSecret.of(SECRET), tls, ChannelOptions.DEFAULTS);
-        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("tcp://127.0.0.1:1", "c", "u", ChildMain.IN_JVM));
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("tcp://127.0.0.1:1", "c", "u", ChildMain.IN_JVM, ""));
         args.addAll(Secrets.inJvmArgs(parent));
         var got = Secrets.fromInJvmArgs(args, ChannelOptions.DEFAULTS);
         assertEquals(SharedSecret.of(SECRET), got.secret());
         assertEquals(tls, got.settings());
-        assertNull(Secrets.fromInJvmArgs(args.subList(0, 4), ChannelOptions.DEFAULTS), "a child of a tree without security");
-        var none = Secrets.fromInJvmArgs(java.util.List.of("a", "b", "c", "d", "", ""), ChannelOptions.DEFAULTS);
+        assertNull(Secrets.fromInJvmArgs(args.subList(0, 5), ChannelOptions.DEFAULTS), "a child of a tree without security");
+        var none = Secrets.fromInJvmArgs(java.util.List.of("a", "b", "c", "d", "", "", ""), ChannelOptions.DEFAULTS);
         assertFalse(none.handshakes());
     }
 

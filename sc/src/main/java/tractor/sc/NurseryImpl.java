@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 /** The one implementation of {@link Nursery}. */
 final class NurseryImpl implements Nursery {
     private final CancelScopeImpl scope;
+    private final TaskHook hook;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition allDone = lock.newCondition();
     private final List<Throwable> errors = new ArrayList<>();
@@ -19,6 +20,7 @@ final class NurseryImpl implements Nursery {
 
     private NurseryImpl(CancelScopeImpl scope) {
         this.scope = scope;
+        this.hook = scope.owner.hook;
     }
 
     static NurseryImpl open() {
@@ -34,7 +36,8 @@ final class NurseryImpl implements Nursery {
     public void startSoon(String name, Sc.Task task) {
         admit();
         String n = name != null ? name : TaskImpl.nextName("task");
-        launch(n, scope, () -> runTask(task));
+        Sc.Task body = hook == null ? task : () -> hook.run(n, task);
+        launch(n, scope, () -> runTask(body));
     }
 
     @Override
@@ -42,7 +45,8 @@ final class NurseryImpl implements Nursery {
         ensureOpen();
         String n = name != null ? name : TaskImpl.nextName("task");
         TaskStarter<T> starter = new TaskStarter<>(this, n);
-        launch(n, TaskImpl.current().current, () -> starter.run(task));
+        StartTask<T> body = hook == null ? task : status -> hook.run(n, () -> task.run(status));
+        launch(n, TaskImpl.current().current, () -> starter.run(body));
         return starter.awaitStarted();
     }
 
@@ -51,8 +55,9 @@ final class NurseryImpl implements Nursery {
      * report of its outcome, run only after the task has left the live set, so that whoever the report
      * wakes (a joining nursery, a waiting {@code start()}) sees the task fully ended.
      */
-    private static void launch(String name, CancelScopeImpl parent, Supplier<Runnable> body) {
+    private void launch(String name, CancelScopeImpl parent, Supplier<Runnable> body) {
         TaskImpl t = TaskImpl.forTask(name, parent);
+        t.hook = hook; // nurseries the task opens run their tasks through the same hooks
         Thread.ofVirtual().name(name).start(() -> {
             t.bind();
             Runnable report;

@@ -111,6 +111,25 @@ public final class Sc {
         return TaskImpl.current().current;
     }
 
+    /**
+     * Runs {@code body} in the calling task through {@code hook}, and every task started in a nursery
+     * opened within {@code body} (transitively) through it too; see {@link TaskHook}. Hooks nest: an
+     * outer hook runs around an inner one.
+     *
+     * @throws Exception what {@code body} (or the hook) throws
+     */
+    public static void withTaskHook(TaskHook hook, Task body) throws Exception {
+        java.util.Objects.requireNonNull(hook, "hook");
+        TaskImpl t = TaskImpl.current();
+        TaskHook previous = t.hook;
+        t.hook = previous == null ? hook : previous.andThen(hook);
+        try {
+            hook.run(t.name, body);
+        } finally {
+            t.hook = previous;
+        }
+    }
+
     /** The name of the calling task (the thread name for threads no nursery started). */
     public static String currentTaskName() {
         return TaskImpl.current().name;

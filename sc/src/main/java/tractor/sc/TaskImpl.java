@@ -24,6 +24,8 @@ final class TaskImpl {
     CancelScopeImpl root;
     final Object lock = new Object();
     volatile CancelScopeImpl current;
+    /** The hooks nurseries opened by this task run their tasks through (see {@link Sc#withTaskHook}); owner thread only. */
+    TaskHook hook;
 
     private TaskImpl(String name, Thread thread) {
         this.name = name;
