@@ -32,7 +32,7 @@ import tractor.testkit.Netns;
  */
 @Bounded(seconds = 60)
 class MultiHostTest {
-    /** The heartbeat bound: a silent peer is lost after 5 s, checked every second. */
+    /** Fault B.18's bound: a silent peer is lost after 5 s of silence, checked every quarter second. */
     static final Duration LOST_WITHIN = Duration.ofSeconds(6);
     static TwoHosts hosts;
 
