@@ -24,7 +24,7 @@ import tractor.transport.spi.TransportProvider;
  * runs as another user is refused on both ends ({@link tractor.transport.spi.AuthenticationFailed}).
  */
 public final class UdsTransport implements TransportProvider {
-    private static final AtomicInteger SEQ = new AtomicInteger();
+    private static final java.util.Map<String, AtomicInteger> USES = new java.util.concurrent.ConcurrentHashMap<>();
     private static final SocketFrameChannels.Naming NAMING = new SocketFrameChannels.Naming() {
         @Override public Address local(SocketChannel s) throws IOException { return UdsAddress.of(s.getLocalAddress()); }
         @Override public Address remote(SocketChannel s) throws IOException { return UdsAddress.of(s.getRemoteAddress()); }
@@ -44,10 +44,19 @@ public final class UdsTransport implements TransportProvider {
         return UdsAddress.parse(text);
     }
 
-    /** A fresh socket file {@code <name>@<pid>-<n>.sock} in the runtime directory. */
+    /**
+     * A fresh socket file in the runtime directory: {@code <name>@<pid>.sock} the first time this JVM asks
+     * for {@code name}, {@code <name>@<pid>-<n>.sock} for the n-th (actors of the thread backend share a
+     * pid); a long or unsafe name is compacted to fit the path limit (see {@link SocketName}).
+     *
+     * @throws IllegalArgumentException if the runtime directory leaves no room for a socket name
+     */
     @Override
     public UdsAddress anyAddress(String name, TransportOptions options) {
-        return UdsAddress.inRuntimeDir(name + "@" + ProcessHandle.current().pid() + "-" + SEQ.incrementAndGet() + ".sock");
+        int n = USES.computeIfAbsent(name, k -> new AtomicInteger()).incrementAndGet();
+        String suffix = "@" + ProcessHandle.current().pid() + (n == 1 ? "" : "-" + n) + ".sock";
+        Path dir = RuntimeDir.path();
+        return new UdsAddress(dir.resolve(SocketName.of(dir, name, suffix)));
     }
 
     @Override
@@ -82,7 +91,17 @@ public final class UdsTransport implements TransportProvider {
                 throw new TransportException("cannot replace stale socket file " + a.path() + ": " + e.getMessage(), e);
             }
         }
-        throw new TransportException("address in use: " + a + " (a live listener answers there)");
+        throw new TransportException("address in use: " + a + " (a live listener answers there)", bindError(a));
+    }
+
+    /** The kernel's own refusal to bind a live listener's path ("Address already in use"), as the cause. */
+    private static IOException bindError(UdsAddress a) {
+        try (ServerSocketChannel second = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            second.bind(a.socketAddress());
+            return new IOException("the kernel bound " + a + " although a live listener answers there");
+        } catch (IOException e) {
+            return e;
+        }
     }
 
     @Override
