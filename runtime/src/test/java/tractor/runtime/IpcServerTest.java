@@ -3,6 +3,7 @@ package tractor.runtime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
@@ -55,6 +56,25 @@ class IpcServerTest {
         Address a = tp.parseAddress(addr[0]);
         assertThrows(TransportClosed.class, () -> tp.connect(a, TransportOptions.DEFAULTS),
                 "the listener is closed after the root ended");
+    }
+
+    /** 244: a UDS registry address in a directory that does not exist: the directory is made, the root is registrar there. */
+    @org.junit.jupiter.api.Test
+    void udsBindspaceCreatedImplicitly() throws Exception {
+        java.nio.file.Path base = java.nio.file.Path.of(System.getProperty("tractor.runtime.dir", System.getProperty("java.io.tmpdir")));
+        java.nio.file.Path dir = base.resolve("bindspace-" + java.util.UUID.randomUUID().toString().substring(0, 8)).resolve("nested");
+        assertFalse(java.nio.file.Files.exists(dir.getParent()), dir.getParent().toString());
+        String reg = "uds://" + dir.resolve("registry@1616.sock");
+        Tractor.openRoot(tractor.RootOptions.of().transport("uds").registryAddress(reg), actor -> {
+            assertTrue(java.nio.file.Files.isDirectory(dir), dir + " was created");
+            assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(dir)));
+            assertTrue(actor.isRegistrar(), "the root is registrar at " + reg);
+            assertEquals(reg, actor.registryAddress());
+            assertEquals(List.of(reg), rt().addresses(), "it listens on the registry address");
+        });
+        assertFalse(java.nio.file.Files.exists(dir.resolve("registry@1616.sock")), "the socket file is gone");
+        java.nio.file.Files.delete(dir);
+        java.nio.file.Files.delete(dir.getParent());
     }
 
     /** 248: malformed bytes in place of the Aid: that connection ends (decode error as cause), the listener keeps serving. */
