@@ -26,7 +26,7 @@ import tractor.transport.spi.TransportProvider;
  * runs as another user is refused on both ends ({@link tractor.transport.spi.AuthenticationFailed}).
  */
 public final class UdsTransport implements TransportProvider {
-    private static final java.util.Map<String, AtomicInteger> USES = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final AtomicInteger SEQ = new AtomicInteger();
     private static final SocketFrameChannels.Naming NAMING = new SocketFrameChannels.Naming() {
         @Override public Address local(SocketChannel s) throws IOException { return UdsAddress.of(s.getLocalAddress()); }
         @Override public Address remote(SocketChannel s) throws IOException { return UdsAddress.of(s.getRemoteAddress()); }
@@ -47,16 +47,16 @@ public final class UdsTransport implements TransportProvider {
     }
 
     /**
-     * A fresh socket file in the runtime directory: {@code <name>@<pid>.sock} the first time this JVM asks
-     * for {@code name}, {@code <name>@<pid>-<n>.sock} for the n-th (actors of the thread backend share a
-     * pid); a long or unsafe name is compacted to fit the path limit (see {@link SocketName}).
+     * A fresh socket file in the runtime directory, {@code <name>@<pid>-<n>.sock}: actors of the thread
+     * backend share a pid, and may each see their own copy of this class (one per module layer), so the
+     * sequence number of this JVM is part of the suffix. A long or unsafe name is compacted to fit the
+     * path limit (see {@link SocketName}).
      *
      * @throws IllegalArgumentException if the runtime directory leaves no room for a socket name
      */
     @Override
     public UdsAddress anyAddress(String name, TransportOptions options) {
-        int n = USES.computeIfAbsent(name, k -> new AtomicInteger()).incrementAndGet();
-        String suffix = "@" + ProcessHandle.current().pid() + (n == 1 ? "" : "-" + n) + ".sock";
+        String suffix = "@" + ProcessHandle.current().pid() + "-" + SEQ.incrementAndGet() + ".sock";
         Path dir = RuntimeDir.path();
         return new UdsAddress(dir.resolve(SocketName.of(dir, name, suffix)));
     }
