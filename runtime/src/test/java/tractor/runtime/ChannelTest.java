@@ -136,6 +136,7 @@ class ChannelTest {
         q.client().send(new byte[] {(byte) 0x92, 0x01});
         e = assertThrows(TransportClosed.class, () -> other.handshake(aid("server")));
         assertTrue(e.getMessage().contains("invalid actor handshake"), e.getMessage());
+        assertInstanceOf(MsgDecodeException.class, e.getCause(), "248: the decode error is the cause");
     }
 
     @ParameterizedTest

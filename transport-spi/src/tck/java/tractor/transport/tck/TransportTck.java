@@ -179,6 +179,30 @@ public abstract class TransportTck {
         for (Thread t : threads) t.join();
     }
 
+    /**
+     * tractor's scenario 247 ({@code test_send_normalizes_only_grouped_peer_resets}): sending to a peer
+     * that reset or closed the connection (ECONNRESET, EPIPE) raises {@link TransportClosed} within a
+     * bounded number of sends, the kernel's error chained as its cause; an unrelated send error (an
+     * over-limit frame) stays itself, see {@link #framesUpToTheLimitPassAndLargerOnesAreRefused()}.
+     */
+    @Test
+    void sendingToAResetPeerIsATransportClosedWithTheErrnoAsCause() throws Exception {
+        Listener l = listen();
+        SocketChannel peer = raw(l);
+        FrameChannel ch = track(l.accept(Duration.ofSeconds(5)).orElseThrow());
+        if (peer.supportedOptions().contains(java.net.StandardSocketOptions.SO_LINGER)) {
+            peer.setOption(java.net.StandardSocketOptions.SO_LINGER, 0); // close sends RST
+        }
+        peer.close();
+        TransportClosed e = assertThrows(TransportClosed.class, () -> {
+            for (int i = 0; i < 10_000; i++) ch.send(bytes(1024, i));
+        });
+        Throwable cause = e.getCause();
+        assertInstanceOf(java.io.IOException.class, cause, "the socket error is chained: " + e);
+        String m = String.valueOf(cause.getMessage());
+        assertTrue(m.contains("Connection reset") || m.contains("Broken pipe"), "an ECONNRESET/EPIPE-style cause: " + cause);
+    }
+
     @Test
     void peerClosingMidFrameIsATransportClosedWithCause() throws Exception {
         Listener l = listen();

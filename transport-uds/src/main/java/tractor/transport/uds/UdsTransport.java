@@ -7,6 +7,7 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.atomic.AtomicInteger;
 import tractor.TransportClosed;
 import tractor.transport.spi.Address;
@@ -18,7 +19,8 @@ import tractor.transport.spi.TransportOptions;
 import tractor.transport.spi.TransportProvider;
 
 /**
- * The {@code uds} transport: Unix domain sockets, files in the private {@link RuntimeDir}. A listener's
+ * The {@code uds} transport: Unix domain sockets, files in the private {@link RuntimeDir} (or in the
+ * directory of an explicit address, made with mode 0700 when missing). A listener's
  * socket file is deleted when it closes (and at JVM exit if still open). A stale file left by a dead
  * process is replaced; a file where a live listener answers is refused as "address in use". A peer that
  * runs as another user is refused on both ends ({@link tractor.transport.spi.AuthenticationFailed}).
@@ -44,16 +46,26 @@ public final class UdsTransport implements TransportProvider {
         return UdsAddress.parse(text);
     }
 
-    /** A fresh socket file {@code <name>@<pid>-<n>.sock} in the runtime directory. */
+    /**
+     * A fresh socket file in the runtime directory, {@code <name>@<pid>-<n>.sock}: actors of the thread
+     * backend share a pid, and may each see their own copy of this class (one per module layer), so the
+     * sequence number of this JVM is part of the suffix. A long or unsafe name is compacted to fit the
+     * path limit (see {@link SocketName}).
+     *
+     * @throws IllegalArgumentException if the runtime directory leaves no room for a socket name
+     */
     @Override
     public UdsAddress anyAddress(String name, TransportOptions options) {
-        return UdsAddress.inRuntimeDir(name + "@" + ProcessHandle.current().pid() + "-" + SEQ.incrementAndGet() + ".sock");
+        String suffix = "@" + ProcessHandle.current().pid() + "-" + SEQ.incrementAndGet() + ".sock";
+        Path dir = RuntimeDir.path();
+        return new UdsAddress(dir.resolve(SocketName.of(dir, name, suffix)));
     }
 
     @Override
     public Listener listen(Address address, TransportOptions options) {
         UdsAddress a = uds(address);
         Path file = a.path();
+        makeBindspace(file.getParent());
         replaceStale(a, options);
         ServerSocketChannel server = null;
         try {
@@ -65,6 +77,16 @@ public final class UdsTransport implements TransportProvider {
         }
         SocketFiles.owned(file);
         return SocketFrameChannels.listener(server, a, NAMING, options, () -> SocketFiles.release(file));
+    }
+
+    /** The directory of a socket file is made when missing, private to the user (mode 0700), as tractor does. */
+    private static void makeBindspace(Path dir) {
+        if (dir == null || Files.isDirectory(dir)) return;
+        try {
+            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } catch (IOException e) {
+            throw new TransportException("cannot create the UDS bindspace " + dir + ": " + e, e);
+        }
     }
 
     /** A socket file nobody answers on is a leftover of a dead process: delete it. */
@@ -82,7 +104,17 @@ public final class UdsTransport implements TransportProvider {
                 throw new TransportException("cannot replace stale socket file " + a.path() + ": " + e.getMessage(), e);
             }
         }
-        throw new TransportException("address in use: " + a + " (a live listener answers there)");
+        throw new TransportException("address in use: " + a + " (a live listener answers there)", bindError(a));
+    }
+
+    /** The kernel's own refusal to bind a live listener's path ("Address already in use"), as the cause. */
+    private static IOException bindError(UdsAddress a) {
+        try (ServerSocketChannel second = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            second.bind(a.socketAddress());
+            return new IOException("the kernel bound " + a + " although a live listener answers there");
+        } catch (IOException e) {
+            return e;
+        }
     }
 
     @Override

@@ -56,11 +56,15 @@ class UdsTransportTest extends TransportTck {
         assertArrayEquals(new byte[] {42}, s.receive());
     }
 
+    /** 245 ({@code test_uds_double_listen_raises_connerr}): a second listener on a live path is refused. */
     @Test
     void aLiveAddressIsInUse() {
         Listener l = listen();
         var e = assertThrows(TransportException.class, () -> provider().listen(l.boundAddress(), OPTIONS));
         assertTrue(e.getMessage().contains("address in use") && e.getMessage().contains(l.boundAddress().toString()), e.getMessage());
+        // 245: caused by the kernel's own refusal
+        assertInstanceOf(java.net.BindException.class, e.getCause(), String.valueOf(e.getCause()));
+        assertTrue(e.getCause().getMessage().contains("Address already in use"), e.getCause().getMessage());
         assertTrue(Files.exists(((UdsAddress) l.boundAddress()).path()), "the live listener's file is untouched");
     }
 
