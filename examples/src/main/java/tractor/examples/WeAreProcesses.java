@@ -27,7 +27,8 @@ public final class WeAreProcesses {
     public static void main(String[] args) throws Exception {
         List<ProcessHandle> tree = new CopyOnWriteArrayList<>();
         try {
-            Tractor.openNursery(root(), n -> {
+            // tractor's example runs with no log level, which shows no runtime lines: warnings and errors only here
+            Tractor.openNursery(root().logLevel("warning"), n -> {
                 for (int i = 0; i < Runtime.getRuntime().availableProcessors(); i++) {
                     n.runInActor("worker_" + i, WeAreProcesses::target);
                 }
