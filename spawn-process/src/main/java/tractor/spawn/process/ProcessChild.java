@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import tractor.spawn.spi.ChildHandle;
+import tractor.spawn.spi.LinePump;
 
 /**
  * A child JVM and the two platform threads draining its output. Its standard input is a pipe this
@@ -35,8 +36,8 @@ final class ProcessChild implements ChildHandle {
         this.stdin = process.getOutputStream();
         String prefix = "[" + actorName + "] ";
         String thread = "tractor-spawn " + actorName + " " + process.pid();
-        this.out = new LinePump(process.getInputStream(), prefix, () -> System.out, 0, thread + " stdout");
-        this.err = new LinePump(process.getErrorStream(), prefix, () -> System.err, TAIL_LINES, thread + " stderr");
+        this.out = new LinePump(process.getInputStream(), prefix, () -> System.out, l -> false, 0, thread + " stdout");
+        this.err = new LinePump(process.getErrorStream(), prefix, () -> System.err, l -> false, TAIL_LINES, thread + " stderr");
     }
 
     /** Starts draining and reaping; returns this. */

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import tractor.spawn.spi.ChildHandle;
+import tractor.spawn.spi.LinePump;
 
 /**
  * A child JVM on a remote host, supervised through the ssh session that started it. The session's
@@ -30,8 +31,8 @@ final class SshChild implements ChildHandle {
     private final SshTarget target;
     private final Process ssh;
     private final OutputStream stdin;
-    private final OutputPump out;
-    private final OutputPump err;
+    private final LinePump out;
+    private final LinePump err;
     private final CompletableFuture<Integer> exit = new CompletableFuture<>();
     private final RemoteKills kills;
     private volatile long remotePid = -1;
@@ -46,8 +47,8 @@ final class SshChild implements ChildHandle {
         String host = target.host().substring(target.host().lastIndexOf('@') + 1);
         String prefix = "[" + actorName + "@" + host + "] ";
         String thread = "tractor-ssh " + actorName + "@" + host;
-        this.out = new OutputPump(ssh.getInputStream(), prefix, () -> System.out, s -> false, 0, thread + " stdout");
-        this.err = new OutputPump(ssh.getErrorStream(), prefix, () -> System.err, this::pidLine, TAIL_LINES, thread + " stderr");
+        this.out = new LinePump(ssh.getInputStream(), prefix, () -> System.out, s -> false, 0, thread + " stdout");
+        this.err = new LinePump(ssh.getErrorStream(), prefix, () -> System.err, this::pidLine, TAIL_LINES, thread + " stderr");
     }
 
     /** Starts draining and reaping, then sends the environment block; returns this. */

@@ -1,4 +1,4 @@
-package tractor.spawn.process;
+package tractor.spawn.spi;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -6,54 +6,70 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
  * Drains one output pipe of a child on its own platform thread and forwards it line by line, each line
  * prefixed (for instance {@code "[worker_1] "}), so that the child never blocks on a full pipe. A line
  * longer than {@link #MAX_LINE} bytes is forwarded in pieces of at most that size, cut at a UTF-8
- * character boundary. Optionally keeps the last lines for {@link #tail()}.
+ * character boundary. A line the {@code control} predicate accepts is consumed, not forwarded (for
+ * instance a launcher's report of the child's pid). Optionally keeps the last lines for {@link #tail()}.
+ * Spawn backends that launch child processes share it.
  *
  * <p>The sink is looked up for every line ({@code () -> System.out}), so a redirected
  * {@code System.out} receives the lines written after the redirection.
  */
-final class LinePump implements Runnable {
+public final class LinePump implements Runnable {
     /** The longest piece forwarded as one line, in bytes. */
-    static final int MAX_LINE = 8192;
+    public static final int MAX_LINE = 8192;
 
     private final InputStream in;
     private volatile String prefix;
     private final Supplier<PrintStream> sink;
+    private final Predicate<String> control;
     private final int tailLines;
     private final ArrayDeque<String> tail = new ArrayDeque<>();
     private final byte[] line = new byte[MAX_LINE];
     private int length;
     private final Thread thread;
 
-    LinePump(InputStream in, String prefix, Supplier<PrintStream> sink, int tailLines, String threadName) {
+    /**
+     * A pump of {@code in}, not started yet.
+     *
+     * @param prefix     put before every forwarded line
+     * @param sink       where lines go, looked up for every line
+     * @param control    lines it accepts are consumed, not forwarded ({@code s -> false} for none)
+     * @param tailLines  how many of the last forwarded lines {@link #tail()} keeps
+     * @param threadName the name of the draining thread
+     */
+    public LinePump(InputStream in, String prefix, Supplier<PrintStream> sink, Predicate<String> control, int tailLines,
+                    String threadName) {
         this.in = in;
         this.prefix = prefix;
         this.sink = sink;
+        this.control = control;
         this.tailLines = tailLines;
         this.thread = Thread.ofPlatform().daemon(true).name(threadName).unstarted(this);
     }
 
-    void start() {
+    /** Starts draining. */
+    public void start() {
         thread.start();
     }
 
     /** Changes the prefix of the lines forwarded from now on (a pooled child gets its actor's name). */
-    void prefix(String prefix) {
+    public void prefix(String prefix) {
         this.prefix = prefix;
     }
 
     /** Waits at most {@code bound} for the pipe to reach end of file; true when it has. */
-    boolean awaitEnd(Duration bound) throws InterruptedException {
+    public boolean awaitEnd(Duration bound) throws InterruptedException {
         return thread.join(bound);
     }
 
     /** The last lines kept, joined by newlines. */
-    String tail() {
+    public String tail() {
         synchronized (tail) {
             return String.join("\n", tail);
         }
@@ -102,6 +118,7 @@ final class LinePump implements Runnable {
 
     private void emit(int end) {
         String text = new String(line, 0, end, StandardCharsets.UTF_8);
+        if (control.test(text)) return;
         sink.get().println(prefix + text);
         if (tailLines == 0) return;
         synchronized (tail) {

@@ -1,4 +1,4 @@
-package tractor.spawn.process;
+package tractor.spawn.spi;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -15,7 +15,7 @@ class LinePumpTest {
     private static List<String> pump(String input, LinePump[] keep) throws InterruptedException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrintStream sink = new PrintStream(out, true, StandardCharsets.UTF_8);
-        LinePump p = new LinePump(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), "[a] ", () -> sink, 2, "pump test");
+        LinePump p = new LinePump(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), "[a] ", () -> sink, l -> false, 2, "pump test");
         p.start();
         assertTrue(p.awaitEnd(Duration.ofSeconds(5)));
         keep[0] = p;
@@ -37,5 +37,17 @@ class LinePumpTest {
         List<String> pieces = pump(odd + "\n", p);
         assertEquals(odd, String.join("", pieces.stream().map(s -> s.substring(4)).toList()));
         assertTrue(pieces.stream().noneMatch(s -> s.contains("\uFFFD")), "no replacement characters");
+    }
+
+    @Test
+    void controlLinesAreConsumedNotForwarded() throws Exception {
+        java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream sink = new java.io.PrintStream(buf, true, StandardCharsets.UTF_8);
+        LinePump p = new LinePump(new ByteArrayInputStream("a\npid 42\nb\n".getBytes(StandardCharsets.UTF_8)), "[x] ",
+                () -> sink, l -> l.startsWith("pid "), 5, "pump test");
+        p.start();
+        assertTrue(p.awaitEnd(java.time.Duration.ofSeconds(10)));
+        assertEquals(List.of("[x] a", "[x] b"), buf.toString(StandardCharsets.UTF_8).lines().toList());
+        assertEquals("a\nb", p.tail());
     }
 }
