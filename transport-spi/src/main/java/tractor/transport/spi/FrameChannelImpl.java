@@ -124,9 +124,10 @@ final class FrameChannelImpl implements FrameChannel {
         if (b != null) throw AuthenticationFailed.copyOf(b);
     }
 
+    /** The first failure stands: a send failing because the reader already closed the socket reports the reader's cause. */
     private TransportClosed brokenBy(String doing, IOException e) {
         broken(new TransportClosed("connection to " + remote + " broke while " + doing + ": " + e, e));
-        return new TransportClosed(broken.getMessage(), e);
+        return AuthenticationFailed.copyOf(broken);
     }
 
     /** The peer or the network broke the connection: remember why, release the socket. */
