@@ -4,6 +4,7 @@ import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Optional;
+import tractor.TransportClosed;
 
 /**
  * A connection that carries frames: tractor's framing, a 4-byte little-endian unsigned length, then the
@@ -114,6 +115,34 @@ public interface FrameChannel extends AutoCloseable {
      * @throws InterruptedIOException as for {@link #receive()}
      */
     Optional<byte[]> receive(Duration timeout) throws InterruptedIOException;
+
+    /**
+     * Switches the channel to push mode: frames not yet received, then every later frame, go to
+     * {@code sink} instead of {@link #receive}, and the end of the stream to {@link FrameSink#end}. Frames
+     * are delivered from the channel's reader without a hand-off to another thread; after this call
+     * {@link #receive} throws {@link IllegalStateException}. Sending is unchanged.
+     *
+     * @implSpec The default runs a virtual thread that receives and delivers until the channel ends;
+     * implementations with a reader of their own deliver from it.
+     * @throws IllegalStateException if the channel is already in push mode, or a receive is waiting
+     */
+    default void deliverTo(FrameSink sink) {
+        java.util.Objects.requireNonNull(sink, "sink");
+        Thread.ofVirtual().name("frame-sink " + remoteAddress()).start(() -> {
+            TransportClosed end = null;
+            try {
+                while (true) sink.frame(receive());
+            } catch (TransportClosed e) {
+                end = e;
+            } catch (tractor.sc.ClosedResourceException e) {
+                end = null;
+            } catch (InterruptedIOException | RuntimeException e) {
+                end = new TransportClosed("delivering frames from " + remoteAddress() + " failed: " + e, e);
+                close();
+            }
+            sink.end(end);
+        });
+    }
 
     /**
      * Half-closes: after the frames already sent, the peer sees a clean end of stream; receiving goes on.
