@@ -43,9 +43,10 @@ class LoggingDemoTest {
         assertEquals(List.of("chatty", "plain", "quiet"), uid.keySet().stream().sorted().toList(), out.toString());
 
         // chatty, a child JVM at tractor's "runtime" level: the runtime's own lines, each with chatty's MDC,
-        // from the tasks the runtime started: its msg loop, the RPC task, the actor's main task
+        // from the tasks the runtime started: its msg loop (on the frame channel's reader thread), the RPC task,
+        // the actor's main task
         String chatty = "[chatty#" + uid.get("chatty") + "]";
-        assertTrue(has(log, l -> l.startsWith("[chatty] DEBUG " + chatty + " [msg-loop ") && l.contains("RUNTIME - [chatty@")
+        assertTrue(has(log, l -> l.startsWith("[chatty] DEBUG " + chatty + " [") && l.contains("RUNTIME - [chatty@")
                 && l.contains("Start tractor.examples.LoggingDemo#work")), err);
         assertTrue(has(log, l -> l.startsWith("[chatty] DEBUG " + chatty + " [rpc work] ") && l.contains("#work cid")), err);
         assertTrue(has(log, l -> l.startsWith("[chatty] INFO  " + chatty + " [rpc work] LoggingDemo") && l.endsWith("working on 7")), err);

@@ -50,4 +50,23 @@ final class ActorMdc {
             else MDC.setContextMap(before);
         }
     }
+
+    /** The calling thread's MDC, to install around work done for it on a shared thread. */
+    static Snapshot capture() {
+        Map<String, String> mdc = MDC.getCopyOfContextMap();
+        return new Snapshot(mdc == null || mdc.isEmpty() ? null : mdc);
+    }
+
+    /** An MDC captured once, installed and cleared around each piece of work (cheap when empty). */
+    record Snapshot(Map<String, String> values) {
+        /** Puts the values on the current thread. */
+        void install() {
+            if (values != null) values.forEach(MDC::put);
+        }
+
+        /** Removes them again. */
+        void clear() {
+            if (values != null) values.keySet().forEach(MDC::remove);
+        }
+    }
 }

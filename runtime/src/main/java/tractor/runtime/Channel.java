@@ -14,16 +14,18 @@ import tractor.sc.ClosedResourceException;
 import tractor.sc.Sc;
 import tractor.transport.spi.AuthenticationFailed;
 import tractor.transport.spi.FrameChannel;
+import tractor.transport.spi.FrameSink;
 import tractor.transport.spi.TransportSecurity;
 
 /**
  * One connection to a peer actor: tractor msgs over a {@link FrameChannel}, identified by the
  * {@code Aid} handshake, with many dialogs multiplexed over it by {@code cid}.
  *
- * <p><b>Threads.</b> {@link #send} is safe from many tasks (encoding and writing are serialized). One
- * msg loop per channel ({@link #start}) decodes every frame and routes it to the {@link MsgSink}
- * registered for its {@code cid}; msgs of no registered dialog go to the fallback (new {@code Start}s,
- * late msgs of ended dialogs). The socket I/O itself belongs to the frame channel (see its javadoc):
+ * <p><b>Threads.</b> {@link #send} is safe from many tasks (encoding and writing are serialized). The
+ * msg loop ({@link #start}) decodes every frame where the frame channel delivers it (its reader, in push
+ * mode) and routes it to the {@link MsgSink} registered for its {@code cid}; msgs of no registered dialog
+ * go to the fallback (new {@code Start}s, late msgs of ended dialogs). Sinks and the fallback only queue:
+ * the reader may serve other channels. The socket I/O itself belongs to the frame channel (see its javadoc):
  * a task cancelled while sending can never close the connection.
  *
  * <p><b>Liveness.</b> An idle channel sends a heartbeat frame every {@link ChannelOptions#heartbeatInterval()}
@@ -196,39 +198,58 @@ final class Channel implements AutoCloseable {
     /**
      * Starts the msg loop and the heartbeat. {@code fallback} gets msgs of no registered dialog;
      * {@code onEnd} is called once when the loop ends, with the failure or null after a local close.
+     *
+     * <p>The "loop" is the frame channel's push mode ({@link FrameChannel#deliverTo}): each frame is decoded
+     * and routed on the channel's reader, with no hand-off to a thread of this channel; sinks and the
+     * fallback queue what they get and never block.
      */
     void start(Consumer<Msg> fallback, Consumer<TransportClosed> onEnd) {
         // ticks at a quarter of the interval: a silent peer is declared lost within a quarter interval of the
         // bound (5.25 s by default), not a whole one, and heartbeats leave at most 1.25 intervals apart
         long period = options.heartbeatInterval().toNanos() / 4;
         heartbeat = Heartbeats.every(period, ActorMdc.propagate(this::tick));
-        Thread.ofVirtual().name("msg-loop " + describePeer()).start(ActorMdc.propagate(() -> loop(fallback, onEnd)));
+        frames.deliverTo(new Delivery(fallback, onEnd, ActorMdc.capture()));
     }
 
-    private void loop(Consumer<Msg> fallback, Consumer<TransportClosed> onEnd) {
-        TransportClosed end = null;
-        try {
-            while (true) {
-                byte[] body = frames.receive();
-                lastReceived = System.nanoTime();
-                if (Heartbeats.isHeartbeat(body)) continue;
-                route(decoder.decode(body), fallback);
-            }
-        } catch (TransportClosed e) {
-            end = fail(e);
-        } catch (MsgDecodeException e) {
-            end = fail(new TransportClosed("bad frame from " + describePeer() + ", channel closed: " + e.getMessage(), e));
-        } catch (ClosedResourceException e) {
-            end = failure;
-        } catch (InterruptedIOException | RuntimeException e) {
-            end = fail(new TransportClosed("msg loop of the channel to " + describePeer() + " failed: " + e, e));
-        } finally {
-            TransportClosed cause = end != null ? end : new TransportClosed("channel to " + describePeer() + " closed by this actor");
-            dialogs.values().forEach(s -> s.fail(cause));
-            dialogs.clear();
+    /** The msg loop: decodes and routes each frame where the frame channel delivers it. */
+    private final class Delivery implements FrameSink {
+        private final Consumer<Msg> fallback;
+        private final Consumer<TransportClosed> onEnd;
+        private final ActorMdc.Snapshot mdc;
+
+        Delivery(Consumer<Msg> fallback, Consumer<TransportClosed> onEnd, ActorMdc.Snapshot mdc) {
+            this.fallback = fallback;
+            this.onEnd = onEnd;
+            this.mdc = mdc;
+        }
+
+        @Override
+        public void frame(byte[] body) {
+            lastReceived = System.nanoTime();
+            if (failure != null || closed || Heartbeats.isHeartbeat(body)) return;
+            mdc.install();
             try {
+                route(decoder.decode(body), fallback);
+            } catch (MsgDecodeException e) {
+                fail(new TransportClosed("bad frame from " + describePeer() + ", channel closed: " + e.getMessage(), e));
+            } catch (RuntimeException e) {
+                fail(new TransportClosed("msg loop of the channel to " + describePeer() + " failed: " + e, e));
+            } finally {
+                mdc.clear();
+            }
+        }
+
+        @Override
+        public void end(TransportClosed cause) {
+            TransportClosed end = cause != null ? fail(cause) : failure;
+            mdc.install();
+            try {
+                TransportClosed reason = end != null ? end : new TransportClosed("channel to " + describePeer() + " closed by this actor");
+                dialogs.values().forEach(s -> s.fail(reason));
+                dialogs.clear();
                 onEnd.accept(end);
             } finally {
+                mdc.clear();
                 loopDone.countDown();
             }
         }

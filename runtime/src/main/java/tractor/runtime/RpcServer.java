@@ -41,7 +41,7 @@ final class RpcServer {
 
     private void onStart(Channel ch, Msg.Start s) {
         if (!s.uid().equals(ch.peerUid())) {
-            send(ch, ErrorBox.pack(new IllegalStateException("Start from " + ch.describePeer() + " claims to come from "
+            sendSoon(ch, ErrorBox.pack(new IllegalStateException("Start from " + ch.describePeer() + " claims to come from "
                     + s.uid()), rt.wireUid(), s.cid()));
             return;
         }
@@ -61,7 +61,7 @@ final class RpcServer {
             });
         } catch (IllegalStateException closed) {
             tasks.remove(key(ch, s.cid()));
-            send(ch, ErrorBox.cancelled(rt.wireUid(), rt.wireUid(), s.cid(), "actor " + rt.uid() + " is shutting down"));
+            sendSoon(ch, ErrorBox.cancelled(rt.wireUid(), rt.wireUid(), s.cid(), "actor " + rt.uid() + " is shutting down"));
         }
     }
 
@@ -153,6 +153,11 @@ final class RpcServer {
         } catch (RuntimeException e) {
             Log.debug(rt, "could not reply " + msg.msgType() + " to " + ch.describePeer() + ": " + e.getMessage());
         }
+    }
+
+    /** Replies from the msg loop without blocking it (a send may wait for socket space): on a thread of its own. */
+    private void sendSoon(Channel ch, Msg msg) {
+        Thread.ofVirtual().name("reply " + msg.msgType()).start(ActorMdc.propagate(() -> send(ch, msg)));
     }
 
     /** Cancels the task of dialog {@code cid} on {@code ch} and waits (at most {@code wait}) for it to end. */
