@@ -150,14 +150,23 @@ final class ActorRuntime implements Actor {
                         mainScope = main;
                         if (ending) main.cancel();
                         Log.runtime(this, "actor up at " + address() + " (pid " + pid() + ")");
-                        RegistryClient.register(this); // inside the main scope: a cancel during boot ends it too
-                        // as tractor: the parent's first msgs are served once the actor is registered (findable)
-                        if (parent != null) attach(parent);
+                        // inside the main scope: a cancel during boot ends it too. As tractor, the parent's first msgs
+                        // are served once the actor is registered (findable).
+                        if (parent != null && RegistryClient.isRegistrar(this, parent)) {
+                            // the parent is the registrar: register over its channel, holding back its other msgs
+                            HeldMsgs held = new HeldMsgs(msg -> rpc.onMsg(parent, msg));
+                            attach(parent, held);
+                            RegistryClient.register(this, parent);
+                            held.release();
+                        } else {
+                            RegistryClient.register(this, null);
+                            if (parent != null) attach(parent);
+                        }
                         body.run();
                     });
                 } finally {
                     ending = true;
-                    RegistryClient.unregister(this);
+                    RegistryClient.unregister(this, parent);
                     listeners.forEach(Listener::close);
                     svc.cancel();
                     rpc.awaitIdle(cfg.teardown().cancelAckWait());
@@ -226,7 +235,12 @@ final class ActorRuntime implements Actor {
 
     /** Serves a handshaken channel: registers the peer and starts its msg loop. */
     void attach(Channel ch) {
-        ch.start(msg -> rpc.onMsg(ch, msg), end -> onChannelEnd(ch, end));
+        attach(ch, msg -> rpc.onMsg(ch, msg));
+    }
+
+    /** {@link #attach(Channel)} with the msgs of no open dialog going to {@code fallback}. */
+    private void attach(Channel ch, java.util.function.Consumer<Msg> fallback) {
+        ch.start(fallback, end -> onChannelEnd(ch, end));
         peers.add(ch);
     }
 

@@ -64,6 +64,11 @@ final class Channel implements AutoCloseable {
         return peer;
     }
 
+    /** The address of the other end (for an accepted UDS connection: the listener's address). */
+    tractor.transport.spi.Address remoteAddress() {
+        return frames.remoteAddress();
+    }
+
     /** The peer's identity as a uid, once the handshake is done. */
     Uid peerUid() {
         return peer.uid();

@@ -11,7 +11,8 @@ import tractor.spawn.spi.SpawnException;
 import tractor.spawn.spi.SpawnRequest;
 
 /**
- * Runs every child on a new daemon platform thread named after the actor, and keeps the ones still
+ * Runs every child on a new thread named after the actor (virtual, or a daemon platform thread when
+ * isolated), and keeps the ones still
  * running so that {@link #close()} can stop them. The request's environment and JVM options do not
  * apply to a thread and are ignored.
  */
@@ -34,7 +35,7 @@ final class ThreadBackend implements SpawnBackend {
     @Override
     public ChildHandle spawn(SpawnRequest request) {
         if (closed) throw new ClosedResourceException("thread backend is closed; cannot spawn \"" + request.actorName() + "\"");
-        ThreadChild child = new ThreadChild(request.actorName(), entry(request), request.args());
+        ThreadChild child = new ThreadChild(request.actorName(), entry(request), request.args(), !isolated(request));
         running.add(child);
         child.onExit().whenComplete((s, e) -> running.remove(child));
         try {
@@ -44,6 +45,10 @@ final class ThreadBackend implements SpawnBackend {
             throw new SpawnException("thread backend: cannot start a thread for child \"" + request.actorName() + "\" (" + e + ")", e);
         }
         return child;
+    }
+
+    private static boolean isolated(SpawnRequest request) {
+        return "isolated".equals(request.options().get("classLoader"));
     }
 
     private static Consumer<List<String>> entry(SpawnRequest request) {

@@ -9,7 +9,8 @@ import java.util.function.Consumer;
 import tractor.spawn.spi.ChildHandle;
 
 /**
- * A child actor running on a platform thread of this JVM.
+ * A child actor running on a thread of this JVM: a virtual thread for the shared class loader, a daemon
+ * platform thread for an isolated one (see the package notes).
  *
  * <p><b>Stopping.</b> {@link #softStop()} interrupts the entry thread; the in-JVM runtime treats that
  * interrupt as its cancel signal (as a child JVM treats SIGTERM). {@link #hardStop()} interrupts too
@@ -28,9 +29,10 @@ final class ThreadChild implements ChildHandle {
     private volatile String stackTrace = "";
     private volatile boolean killed;
 
-    ThreadChild(String actorName, Consumer<List<String>> entry, List<String> args) {
+    ThreadChild(String actorName, Consumer<List<String>> entry, List<String> args, boolean virtual) {
         this.actorName = actorName;
-        this.thread = Thread.ofPlatform().daemon(true).name(actorName).unstarted(() -> run(entry, args));
+        Thread.Builder b = virtual ? Thread.ofVirtual() : Thread.ofPlatform().daemon(true);
+        this.thread = b.name(actorName).unstarted(() -> run(entry, args));
     }
 
     void start() {

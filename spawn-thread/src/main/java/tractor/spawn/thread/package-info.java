@@ -1,13 +1,14 @@
 /**
- * The {@code thread} spawn backend: every child actor runs on a daemon platform thread of this JVM,
- * named after the actor.
+ * The {@code thread} spawn backend: every child actor runs on a thread of this JVM named after the actor.
  *
- * <h2>Why a platform thread</h2>
- * The child's entry is a whole runtime's root: it blocks for the child's lifetime, starts its own
- * virtual threads for everything else, and may load and initialise many classes (a fresh class loader
- * when isolated), during which a virtual thread would pin its carrier. One platform thread per child
- * actor costs little (children are tens, not thousands), shows up by name in thread dumps and in the
- * test kit's leak check, and is a daemon so that a thread child dies with its JVM by construction.
+ * <h2>Which thread</h2>
+ * With the shared class loader (the default) the child's entry runs on a <b>virtual</b> thread: it only
+ * starts the runtime's own virtual threads and waits for them, so a platform thread would buy nothing and
+ * cost one OS thread per actor (issue 8's target is 10,000 thread actors in one JVM, and creating a
+ * platform thread costs tens of microseconds against a spawn budget of one millisecond). Virtual threads
+ * never keep the JVM alive, so a thread child still dies with its JVM by construction. An <b>isolated</b>
+ * child loads and initialises a fresh copy of the runtime's classes first, during which a virtual thread
+ * would pin its carrier: it runs on a daemon platform thread.
  *
  * <h2>Stopping</h2>
  * {@code softStop()} interrupts the entry thread, the in-JVM runtime's cancel signal.

@@ -37,12 +37,12 @@ class ThreadBackendTest extends SpawnTck {
     }
 
     @Test
-    void theChildRunsOnADaemonPlatformThreadNamedAfterIt() throws Exception {
+    void aSharedChildRunsOnAVirtualThreadNamedAfterIt() throws Exception {
         CompletableFuture<Thread> thread = new CompletableFuture<>();
         ChildHandle child = backend.spawn(inJvm("worker_3", a -> thread.complete(Thread.currentThread())));
         assertEquals(0, exit(child));
         assertEquals("worker_3", thread.join().getName());
-        assertTrue(thread.join().isDaemon() && !thread.join().isVirtual());
+        assertTrue(thread.join().isVirtual(), "no OS thread per thread actor");
         assertTrue(child.pid().isEmpty());
         assertEquals("thread worker_3", child.describe());
     }
@@ -74,11 +74,14 @@ class ThreadBackendTest extends SpawnTck {
         SpawnRequest isolated = SpawnRequest.of("isolated", "u", new ChildEntry(null, IsolationProbe.class.getName(), null), List.of(key));
         assertEquals(0, exit(backend.spawn(isolated.withOption("classLoader", "isolated"))));
         assertEquals("1", System.getProperty(key), "the isolated child saw a fresh counter");
+        assertEquals("false", System.getProperty(key + ".virtual"), "an isolated child loads classes: a platform thread");
         assertEquals(41, IsolationProbe.counter, "the parent's counter is untouched");
 
         assertEquals(0, exit(backend.spawn(inJvm("shared", a -> IsolationProbe.main(new String[] {key})))));
         assertEquals("42", System.getProperty(key), "a shared child sees the parent's statics");
+        assertEquals("true", System.getProperty(key + ".virtual"));
         System.clearProperty(key);
+        System.clearProperty(key + ".virtual");
     }
 
     /** In the module-path run this goes through a new module layer, on the class path through a URLClassLoader. */
