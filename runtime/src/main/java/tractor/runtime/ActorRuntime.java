@@ -29,6 +29,7 @@ final class ActorRuntime implements Actor {
     private final ActorId id;
     private final Uid wireUid;
     private final Peers peers = new Peers();
+    private final java.util.concurrent.atomic.AtomicInteger accepted = new java.util.concurrent.atomic.AtomicInteger();
     private final RpcServer rpc = new RpcServer(this);
     private final Registrar registrar;
     private final Invoker invoker;
@@ -208,7 +209,13 @@ final class ActorRuntime implements Actor {
         }
     }
 
+    /** How many connections this actor's listeners accepted so far. */
+    int connectionsAccepted() {
+        return accepted.get();
+    }
+
     private void onConnection(FrameChannel f) {
+        accepted.incrementAndGet();
         Channel ch = new Channel(f, cfg.channelOptions(), cfg.limits());
         Msg.Aid peer;
         try {

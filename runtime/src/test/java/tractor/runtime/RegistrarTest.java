@@ -76,6 +76,41 @@ class RegistrarTest {
         });
     }
 
+    /**
+     * A child whose parent is the registrar registers and unregisters over its parent channel: the root
+     * accepts one connection per child (its connect-back), not three. A grandchild, whose parent is not a
+     * registrar, registers over connections of its own, and is listed and removed all the same.
+     */
+    @ParameterizedTest
+    @MethodSource("tractor.runtime.Matrix#pairs")
+    void aChildOfTheRegistrarRegistersOverItsParentChannel(String backend, String transport) throws Exception {
+        Tractor.openNursery(Matrix.root(backend, transport), an -> {
+            int before = rt().connectionsAccepted();
+            Portal child = an.startActor("actor", ActorOptions.of().enable(Calls.class));
+            String key = child.peer().name() + "." + child.peer().uuid();
+            assertEquals(3, child.run(Calls::add, 1, 2), "the parent's msgs are served once it registered");
+            assertTrue(registry().containsKey(key), "registered before serving its parent: " + registry());
+            child.cancelActor();
+            an.cancel();
+            assertFalse(registry().containsKey(key), "unregistered: " + registry());
+            assertEquals(1, rt().connectionsAccepted() - before, "the child's only connection to the root is its connect-back");
+        });
+    }
+
+    /** The fallback: a grandchild registers with the root over a connection of its own (its parent is no registrar). */
+    @ParameterizedTest
+    @MethodSource("tractor.runtime.Matrix#pairs")
+    void aGrandchildRegistersOverAConnectionOfItsOwn(String backend, String transport) throws Exception {
+        Tractor.openNursery(Matrix.root(backend, transport), an -> {
+            Portal child = an.startActor("middle", ActorOptions.of().enable(Calls.class));
+            int before = rt().connectionsAccepted();
+            assertEquals(Boolean.TRUE, child.run(Calls::spawnAndFind, "leaf"), "the leaf was listed while it ran");
+            assertEquals(3, rt().connectionsAccepted() - before, "the leaf's register and unregister, and the middle's lookup");
+            assertFalse(names().contains("leaf"), "the leaf is gone and unregistered: " + registry());
+            an.cancel();
+        });
+    }
+
     /** 191: two one-shots each wait for the other by name and call it. */
     @ParameterizedTest
     @MethodSource("tractor.runtime.Matrix#pairs")

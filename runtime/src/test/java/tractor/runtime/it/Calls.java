@@ -1,6 +1,8 @@
 package tractor.runtime.it;
 
 import java.time.Duration;
+import tractor.ActorOptions;
+import tractor.Portal;
 import tractor.Tractor;
 import tractor.sc.Sc;
 
@@ -57,4 +59,16 @@ public final class Calls {
     }
 
     public record Point(int x, int y) {}
+
+    /** Spawns a child named {@code name} here, looks it up in the registry, cancels it; returns whether it was listed. */
+    public static boolean spawnAndFind(String name) throws Exception {
+        boolean[] listed = {false};
+        Tractor.openNursery(an -> {
+            Portal p = an.startActor(name, ActorOptions.of().enable(Calls.class));
+            p.run(Calls::add, 1, 2); // served once it registered
+            listed[0] = Tractor.findActor(name).map(f -> f.peer().equals(p.peer())).orElse(false);
+            an.cancel();
+        });
+        return listed[0];
+    }
 }
