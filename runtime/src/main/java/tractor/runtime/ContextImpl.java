@@ -96,7 +96,16 @@ final class ContextImpl implements Context, MsgSink {
         if (!inbox.offer(msg)) overrun();
     }
 
+    /** Set by the first overrun: the peer is told once (its task ends on it), not once per dropped msg. */
+    private final java.util.concurrent.atomic.AtomicBoolean overrunReported = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * Reports a dropped stream msg to the peer, the first time only: a flood that keeps coming until the
+     * report lands would otherwise start a thread and send an error per dropped msg (thousands, contending
+     * for the channel's writer).
+     */
     private void overrun() {
+        if (!overrunReported.compareAndSet(false, true)) return;
         Msg.Error e = ErrorBox.pack(new StreamOverrun("actor " + rt.uid() + " dropped a stream msg of context " + cid
                 + ": its buffer of " + ContextInbox.BUFFER + " msgs is full (open the context with allowOverruns to queue more)"),
                 rt.wireUid(), cid);

@@ -22,6 +22,8 @@ final class ContextInbox {
     private volatile int yieldLimit;
     private final MemoryChannel<Msg> queue;
     private final AtomicInteger yields = new AtomicInteger();
+    /** Msgs queued and not yet taken: {@link #poll} answers "none" without the channel's WouldBlockException. */
+    private final AtomicInteger queued = new AtomicInteger();
     private volatile TransportClosed failure;
     private volatile boolean dropped;
 
@@ -52,6 +54,7 @@ final class ContextInbox {
                 dropped = true;
                 try {
                     queue.sender().sendNowait(DROPPED); // control slack keeps room for it
+                    queued.incrementAndGet();
                 } catch (RuntimeException e) {
                     // the owner left: nobody to tell
                 }
@@ -60,6 +63,7 @@ final class ContextInbox {
         }
         try {
             queue.sender().sendNowait(msg);
+            queued.incrementAndGet();
             return true;
         } catch (WouldBlockException | tractor.sc.ClosedResourceException | tractor.sc.BrokenResourceException e) {
             if (isYield) yields.decrementAndGet();
@@ -81,8 +85,14 @@ final class ContextInbox {
         }
     }
 
-    /** The next msg if one is queued, else null. */
+    /**
+     * The next msg if one is queued, else null. Called once per value a producer sends (for its credits):
+     * an empty inbox is answered from a counter, not by a thrown WouldBlockException.
+     *
+     * @throws TransportClosed once the channel broke and the queue is drained
+     */
     Msg poll() {
+        if (queued.get() == 0 && failure == null) return null;
         try {
             return counted(queue.receiver().receiveNowait());
         } catch (WouldBlockException e) {
@@ -93,6 +103,7 @@ final class ContextInbox {
     }
 
     private Msg counted(Msg m) {
+        queued.decrementAndGet();
         if (m instanceof Msg.Yield) yields.decrementAndGet();
         return m;
     }

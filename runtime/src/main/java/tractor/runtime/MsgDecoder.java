@@ -105,7 +105,7 @@ final class MsgDecoder {
             throw r.invalid("msg keys must be strings, got " + describe(t)
                     + (type == null ? "" : " in " + type.name()));
         }
-        return r.string();
+        return r.name();
     }
 
     private Object value(MsgSchema.Type type, MsgSchema.Field f, int depth) throws IOException {
@@ -144,7 +144,7 @@ final class MsgDecoder {
 
     private String str(String where) throws IOException {
         expect(ValueType.STRING, where);
-        return r.string();
+        return r.name();
     }
 
     private Long integer(String where) throws IOException {

@@ -117,6 +117,31 @@ final class WireReader {
         return decodeUtf8(at, n);
     }
 
+    /**
+     * Reads a strict UTF-8 string that is likely to repeat (a msg key, a cid, a msg type): a short ASCII
+     * one equal to a recent one is that same {@code String}, without a new allocation.
+     *
+     * @throws MsgDecodeException on a lying length or invalid UTF-8
+     */
+    String name() throws IOException {
+        int n = checkLength(unpacker.unpackRawStringHeader(), "string");
+        int at = start + (int) offset();
+        unpacker.readPayloadAsReference(n);
+        if (n == 0 || n > NAME_MAX) return decodeUtf8(at, n);
+        int slot = (n * 31 + buf[at] * 7 + buf[at + n - 1]) & (NAMES - 1);
+        byte[] known = nameBytes[slot];
+        if (known != null && known.length == n && java.util.Arrays.equals(known, 0, n, buf, at, at + n)) return names[slot];
+        String v = decodeUtf8(at, n);
+        nameBytes[slot] = java.util.Arrays.copyOfRange(buf, at, at + n);
+        names[slot] = v;
+        return v;
+    }
+
+    private static final int NAMES = 32, NAME_MAX = 64;
+    /** {@link #name()}'s cache, direct-mapped by length and end bytes; entries are only ever valid strings. */
+    private final String[] names = new String[NAMES];
+    private final byte[][] nameBytes = new byte[NAMES][];
+
     private String decodeUtf8(int at, int n) {
         for (int i = at; i < at + n; i++) {
             if (buf[i] < 0) {

@@ -2,6 +2,7 @@ package tractor.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -46,6 +47,29 @@ class MsgCodecTest {
     void roundTrips(Msg msg) {
         assertEquals(msg, codec.decode(codec.encode(msg)));
         assertEquals(msg, codec.decodeFrame(codec.encodeFrame(msg)));
+    }
+
+    /**
+     * One codec decodes many msgs: cids and keys repeat, and a decoded name is reused only for the very same
+     * bytes (colliding names, non-ASCII names and an invalid UTF-8 name after a valid one all decode exactly).
+     */
+    @Test
+    void repeatedNamesDecodeExactlyThroughTheNameCache() {
+        List<String> cids = new java.util.ArrayList<>();
+        for (int i = 0; i < 200; i++) cids.add("c" + i + (i % 3 == 0 ? "é" : "") + "x".repeat(i % 70));
+        for (int round = 0; round < 2; round++) {
+            for (String cid : cids) {
+                Msg.Stop m = (Msg.Stop) codec.decode(codec.encode(new Msg.Stop(cid)));
+                assertEquals(cid, m.cid());
+            }
+        }
+        String a = ((Msg.Stop) codec.decode(codec.encode(new Msg.Stop("same-cid")))).cid();
+        String b = ((Msg.Stop) codec.decode(codec.encode(new Msg.Stop("same-cid")))).cid();
+        assertSame(a, b, "a repeated cid is the same String");
+        // {"msg_type":"Stop","cid":"c\xff"}: invalid UTF-8 stays an error, even right after "c1" was cached
+        codec.decode(codec.encode(new Msg.Stop("c1")));
+        byte[] bad = HexFormat.of().parseHex("82a86d73675f74797065a453746f70a3636964a263ff");
+        assertThrows(MsgDecodeException.class, () -> codec.decode(bad));
     }
 
     @Test

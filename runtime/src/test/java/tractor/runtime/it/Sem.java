@@ -40,8 +40,8 @@ public final class Sem {
     public static String simple(Context ctx, int data, boolean blockForever) {
         put("ipcCtxSame", Tractor.currentIpcCtx() != null && Tractor.currentIpcCtx().cid().equals(ctx.cid()));
         try {
+            put("blocking", blockForever); // before started: the parent asks for it as soon as it has the first value
             ctx.started(data + 1);
-            put("blocking", blockForever);
             if (blockForever) Sc.sleepForever();
             return "yo";
         } catch (Cancelled c) {
