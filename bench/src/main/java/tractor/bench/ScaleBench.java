@@ -25,7 +25,10 @@ import tractor.sc.Sc;
  * end (what "N connected endpoints" costs without tractor). Stops the curve early when a level takes more
  * than {@code scale.budgetSeconds} (120) or the heap passes 1.8 GiB. Run with {@code -Xmx2g}.
  *
- * <p>System property {@code scale.ns} (100,1000,4000).
+ * <p>Each level also counts the descriptors it opened ({@code /proc/self/fd}). The open-file limit is raised
+ * first ({@link FdLimit}, to {@code scale.fdLimit}, 100,000), as a deployment of many actors would.
+ *
+ * <p>System property {@code scale.ns} (100,1000,10000).
  */
 public final class ScaleBench {
     static final long BUDGET_NS = Long.getLong("scale.budgetSeconds", 120) * 1_000_000_000L;
@@ -50,11 +53,12 @@ public final class ScaleBench {
         return ManagementFactory.getThreadMXBean().getThreadCount();
     }
 
-    record Level(int n, double spawnSec, long heapBytes, int threads, double teardownMs) {}
+    record Level(int n, double spawnSec, long heapBytes, int threads, int fds, double teardownMs) {}
 
     static Level actors(int n) throws Exception {
         long h0 = heapUsed();
         int th0 = platformThreads();
+        int fd0 = FdLimit.open();
         Level[] out = new Level[1];
         RootOptions root = RootOptions.of().transport("uds").registryAddress(CtxBench.registry("uds")).spawnBackend("thread").logLevel("error");
         Tractor.openNursery(root, an -> {
@@ -69,10 +73,10 @@ public final class ScaleBench {
             double spawn = (System.nanoTime() - t0) / 1e9;
             long heap = heapUsed() - h0;
             int threads = platformThreads() - th0;
+            int fds = FdLimit.open() - fd0;
             long t1 = System.nanoTime();
             an.cancel();
-            out[0] = new Level(n, spawn, heap, threads, 0);
-            out[0] = new Level(n, spawn, heap, threads, (System.nanoTime() - t1) / 1e6);
+            out[0] = new Level(n, spawn, heap, threads, fds, (System.nanoTime() - t1) / 1e6);
         });
         return out[0];
     }
@@ -80,6 +84,7 @@ public final class ScaleBench {
     static Level raw(int n) throws Exception {
         long h0 = heapUsed();
         int th0 = platformThreads();
+        int fd0 = FdLimit.open();
         Path dir = Files.createTempDirectory("scale");
         Path sock = dir.resolve("s.sock");
         List<SocketChannel> all = new ArrayList<>();
@@ -102,10 +107,11 @@ public final class ScaleBench {
             double spawn = (System.nanoTime() - t0) / 1e9;
             long heap = heapUsed() - h0;
             int threads = platformThreads() - th0;
+            int fds = FdLimit.open() - fd0;
             long t1 = System.nanoTime();
             for (SocketChannel c : all) c.close();
             for (Thread t : readers) t.join();
-            return new Level(n, spawn, heap, threads, (System.nanoTime() - t1) / 1e6);
+            return new Level(n, spawn, heap, threads, fds, (System.nanoTime() - t1) / 1e6);
         } finally {
             for (SocketChannel c : all) c.close();
             Files.deleteIfExists(sock);
@@ -114,14 +120,18 @@ public final class ScaleBench {
     }
 
     static void print(String what, Level l) {
-        System.out.printf(Locale.ROOT, "%-7s N=%-6d spawn %7.2f s (%8.1f /s)  heap %7.1f MiB (%6.1f KiB each)  +%5d platform threads  teardown %8.1f ms%n",
-                what, l.n(), l.spawnSec(), l.n() / l.spawnSec(), l.heapBytes() / 1048576.0, l.heapBytes() / 1024.0 / l.n(), l.threads(), l.teardownMs());
+        System.out.printf(Locale.ROOT, "%-7s N=%-6d spawn %7.2f s (%8.1f /s)  heap %7.1f MiB (%6.1f KiB each)  +%5d platform threads  +%6d fds (%.1f each)  teardown %8.1f ms%n",
+                what, l.n(), l.spawnSec(), l.n() / l.spawnSec(), l.heapBytes() / 1048576.0, l.heapBytes() / 1024.0 / l.n(), l.threads(), l.fds(),
+                (double) l.fds() / l.n(), l.teardownMs());
     }
 
     public static void main(String[] args) throws Exception {
-        System.out.printf(Locale.ROOT, "scale: thread-backend actors each holding an open context (uds); max heap %d MiB; %d cpus%n",
-                Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors());
-        for (String s : System.getProperty("scale.ns", "100,1000,4000").split(",")) {
+        long[] before = FdLimit.get();
+        long fdLimit = FdLimit.raiseTo(Long.getLong("scale.fdLimit", 100_000));
+        System.out.printf(Locale.ROOT, "scale: thread-backend actors each holding an open context (uds); max heap %d MiB; %d cpus; open-file limit %s -> %d%n",
+                Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors(),
+                before == null ? "unknown" : before[0] + "/" + before[1], fdLimit);
+        for (String s : System.getProperty("scale.ns", "100,1000,10000").split(",")) {
             int n = Integer.parseInt(s.trim());
             Level raw = raw(n);
             print("raw", raw);
