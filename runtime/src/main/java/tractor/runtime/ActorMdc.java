@@ -51,22 +51,49 @@ final class ActorMdc {
         }
     }
 
-    /** The calling thread's MDC, to install around work done for it on a shared thread. */
+    /**
+     * The calling thread's MDC and actor, to install around work done for it on a shared thread: a socket
+     * channel's reader, or, on the inproc transport, the sending actor's own thread (whose actor and
+     * context tasks started there would otherwise inherit).
+     */
     static Snapshot capture() {
         Map<String, String> mdc = MDC.getCopyOfContextMap();
-        return new Snapshot(mdc == null || mdc.isEmpty() ? null : mdc);
+        return new Snapshot(mdc == null || mdc.isEmpty() ? null : mdc, ActorRuntime.CURRENT.get());
     }
 
-    /** An MDC captured once, installed and cleared around each piece of work (cheap when empty). */
-    record Snapshot(Map<String, String> values) {
-        /** Puts the values on the current thread. */
-        void install() {
+    /** An MDC and actor captured once, installed around each piece of work (cheap when the thread has none). */
+    record Snapshot(Map<String, String> values, ActorRuntime actor) {
+        /** Puts the values and the actor on the current thread, outside any context; returns how to undo it. */
+        Installed install() {
+            Installed before = new Installed(values == null ? null : previous(values), ActorRuntime.CURRENT.get(), ContextImpl.CURRENT.get());
             if (values != null) values.forEach(MDC::put);
+            if (actor != null) ActorRuntime.CURRENT.set(actor);
+            if (before.context() != null) ContextImpl.CURRENT.remove();
+            return before;
         }
 
-        /** Removes them again. */
-        void clear() {
-            if (values != null) values.keySet().forEach(MDC::remove);
+        private static String[] previous(Map<String, String> values) {
+            String[] kv = new String[2 * values.size()];
+            int i = 0;
+            for (String k : values.keySet()) {
+                kv[i++] = k;
+                kv[i++] = MDC.get(k);
+            }
+            return kv;
+        }
+    }
+
+    /** What a thread had before {@link Snapshot#install}: MDC key/value pairs (null value: absent), actor, context. */
+    record Installed(String[] mdc, ActorRuntime actor, ContextImpl context) {
+        /** Puts it back. */
+        void restore() {
+            for (int i = 0; mdc != null && i < mdc.length; i += 2) {
+                if (mdc[i + 1] == null) MDC.remove(mdc[i]);
+                else MDC.put(mdc[i], mdc[i + 1]);
+            }
+            if (actor == null) ActorRuntime.CURRENT.remove();
+            else ActorRuntime.CURRENT.set(actor);
+            if (context != null) ContextImpl.CURRENT.set(context);
         }
     }
 }

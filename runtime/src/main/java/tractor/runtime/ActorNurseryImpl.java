@@ -132,6 +132,7 @@ final class ActorNurseryImpl implements ActorNursery {
         ActorId child = ActorId.random(name);
         Uid cu = ErrorBox.uid(child);
         String backend = o.spawnBackend() != null ? o.spawnBackend() : rt.config().defaultBackend();
+        checkReachable(name, backend, o);
         CompletableFuture<Channel> back = rt.peers().expect(cu);
         jdk.jfr.Event spawned = JfrEvents.ACTOR_SPAWNED.begin();
         ChildHandle h;
@@ -160,6 +161,23 @@ final class ActorNurseryImpl implements ActorNursery {
             throw e;
         }
         return portal;
+    }
+
+    /**
+     * The inproc transport connects only actors that share this JVM and this copy of the transport: a
+     * child of another process, or of an isolated class loader (its own listener table), could never
+     * connect back, so it is refused before anything starts.
+     */
+    private void checkReachable(String name, String backend, ActorOptions o) {
+        if (!rt.config().transport().name().equals("inproc")) return;
+        if (!"thread".equals(backend)) {
+            throw new ActorStartupError("cannot spawn actor \"" + name + "\" with the " + backend + " backend: the inproc transport only "
+                    + "reaches actors in this JVM (use the thread backend, or transport tcp or uds)");
+        }
+        if ("isolated".equals(o.backendOptions().get("classLoader"))) {
+            throw new ActorStartupError("cannot spawn actor \"" + name + "\" with classLoader=isolated: the inproc transport only reaches "
+                    + "actors in this JVM that share its class loader (use classLoader=shared, or transport tcp or uds)");
+        }
     }
 
     /**

@@ -232,7 +232,7 @@ final class Channel implements AutoCloseable {
         public void frame(byte[] body) {
             lastReceived = System.nanoTime();
             if (failure != null || closed || Heartbeats.isHeartbeat(body)) return;
-            mdc.install();
+            ActorMdc.Installed before = mdc.install();
             try {
                 route(decoder.decode(body), fallback);
             } catch (MsgDecodeException e) {
@@ -240,21 +240,21 @@ final class Channel implements AutoCloseable {
             } catch (RuntimeException e) {
                 fail(new TransportClosed("msg loop of the channel to " + describePeer() + " failed: " + e, e));
             } finally {
-                mdc.clear();
+                before.restore();
             }
         }
 
         @Override
         public void end(TransportClosed cause) {
             TransportClosed end = cause != null ? fail(cause) : failure;
-            mdc.install();
+            ActorMdc.Installed before = mdc.install();
             try {
                 TransportClosed reason = end != null ? end : new TransportClosed("channel to " + describePeer() + " closed by this actor");
                 dialogs.values().forEach(s -> s.fail(reason));
                 dialogs.clear();
                 onEnd.accept(end);
             } finally {
-                mdc.clear();
+                before.restore();
                 loopDone.countDown();
             }
         }

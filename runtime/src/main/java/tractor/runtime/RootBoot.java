@@ -88,9 +88,13 @@ final class RootBoot {
         return s.startsWith("tcp://") && s.endsWith(":0");
     }
 
-    /** tractor's defaults: {@code tcp://127.0.0.1:1616}, {@code uds://<runtime dir>/registry@1616.sock}. */
+    /**
+     * tractor's defaults: {@code tcp://127.0.0.1:1616}, {@code uds://<runtime dir>/registry@1616.sock};
+     * in one JVM {@code inproc://registry@1616}.
+     */
     static Address defaultRegistry(TransportProvider tp, TransportOptions topts) {
         if (tp.name().equals("tcp")) return tp.parseAddress("tcp://" + topts.bindHost() + ":" + DEFAULT_PORT);
+        if (tp.name().equals("inproc")) return tp.parseAddress("inproc://registry@" + DEFAULT_PORT);
         String sample = tp.anyAddress("registry", topts).toString();
         if (sample.startsWith("uds://")) {
             Path dir = Path.of(sample.substring("uds://".length())).getParent();
