@@ -18,7 +18,8 @@ import tractor.Tractor;
 import tractor.sc.Sc;
 
 /**
- * Scale: N thread-backend actors, each holding an open context with the root (UDS), for N on a curve:
+ * Scale: N thread-backend actors, each holding an open context with the root over {@code scale.transport}
+ * (default {@code uds}; {@code inproc} keeps every frame in memory), for N on a curve:
  * heap used (after GC) per actor, spawn rate (startActor + openContext + first, one after the other),
  * platform threads, and the time the root's nursery cancel takes to tear them all down. Baseline in the
  * same run for each N: N raw UDS connections in this JVM, each with a virtual thread blocked reading its
@@ -28,10 +29,11 @@ import tractor.sc.Sc;
  * <p>Each level also counts the descriptors it opened ({@code /proc/self/fd}). The open-file limit is raised
  * first ({@link FdLimit}, to {@code scale.fdLimit}, 100,000), as a deployment of many actors would.
  *
- * <p>System property {@code scale.ns} (100,1000,10000).
+ * <p>System properties {@code scale.ns} (100,1000,10000) and {@code scale.transport} (uds).
  */
 public final class ScaleBench {
     static final long BUDGET_NS = Long.getLong("scale.budgetSeconds", 120) * 1_000_000_000L;
+    static final String TRANSPORT = System.getProperty("scale.transport", "uds");
 
     private ScaleBench() {}
 
@@ -60,7 +62,8 @@ public final class ScaleBench {
         int th0 = platformThreads();
         int fd0 = FdLimit.open();
         Level[] out = new Level[1];
-        RootOptions root = RootOptions.of().transport("uds").registryAddress(CtxBench.registry("uds")).spawnBackend("thread").logLevel("error");
+        String registry = TRANSPORT.equals("inproc") ? "inproc://scale-registry-" + n : CtxBench.registry(TRANSPORT);
+        RootOptions root = RootOptions.of().transport(TRANSPORT).registryAddress(registry).spawnBackend("thread").logLevel("error");
         Tractor.openNursery(root, an -> {
             List<Context> ctxs = new ArrayList<>(n);
             long t0 = System.nanoTime();
@@ -128,8 +131,8 @@ public final class ScaleBench {
     public static void main(String[] args) throws Exception {
         long[] before = FdLimit.get();
         long fdLimit = FdLimit.raiseTo(Long.getLong("scale.fdLimit", 100_000));
-        System.out.printf(Locale.ROOT, "scale: thread-backend actors each holding an open context (uds); max heap %d MiB; %d cpus; open-file limit %s -> %d%n",
-                Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors(),
+        System.out.printf(Locale.ROOT, "scale: thread-backend actors each holding an open context (%s; raw baseline: uds sockets); max heap %d MiB; %d cpus; open-file limit %s -> %d%n",
+                TRANSPORT, Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors(),
                 before == null ? "unknown" : before[0] + "/" + before[1], fdLimit);
         for (String s : System.getProperty("scale.ns", "100,1000,10000").split(",")) {
             int n = Integer.parseInt(s.trim());
