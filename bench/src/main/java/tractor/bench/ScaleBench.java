@@ -136,8 +136,13 @@ public final class ScaleBench {
                 before == null ? "unknown" : before[0] + "/" + before[1], fdLimit);
         for (String s : System.getProperty("scale.ns", "100,1000,10000").split(",")) {
             int n = Integer.parseInt(s.trim());
-            Level raw = raw(n);
-            print("raw", raw);
+            Level raw = null;
+            try {
+                raw = raw(n);
+                print("raw", raw);
+            } catch (java.io.IOException e) { // 2 descriptors per raw connection: N=10,000 passes a 20,000 open-file limit
+                System.out.printf(Locale.ROOT, "raw     N=%-6d FAILED: %s (no baseline at this level)%n", n, e);
+            }
             Level ours;
             try {
                 ours = actors(n);
@@ -146,7 +151,7 @@ public final class ScaleBench {
                 break;
             }
             print("actors", ours);
-            System.out.printf(Locale.ROOT, "ratio   N=%-6d spawn time %.1fx raw, heap %.1fx raw, teardown %.1fx raw; heap at 10,000 (linear): %.0f MiB%n", n,
+            if (raw != null) System.out.printf(Locale.ROOT, "ratio   N=%-6d spawn time %.1fx raw, heap %.1fx raw, teardown %.1fx raw; heap at 10,000 (linear): %.0f MiB%n", n,
                     ours.spawnSec() / raw.spawnSec(), (double) ours.heapBytes() / Math.max(1, raw.heapBytes()), ours.teardownMs() / Math.max(0.001, raw.teardownMs()),
                     ours.heapBytes() / 1048576.0 / n * 10_000);
             if (ours.spawnSec() * 1e9 > BUDGET_NS || ours.heapBytes() > 1800L << 20) {
