@@ -2,6 +2,7 @@ package tractor.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -44,7 +45,9 @@ class InprocTreeTest {
             Tractor.openNursery(an -> {
                 Portal p = an.startActor("worker", ActorOptions.of().enable(Calls.class).enable(Streams.class));
                 assertEquals(5, p.run(Calls::add, 2, 3));
-                assertEquals(7, p.run(Calls::addInParent, 3, 4));
+                assertEquals(7, p.run(Calls::addInParent, 3, 4)); // the child's task runs as the child, not as the sender of its Start
+                assertEquals("worker", p.run(Calls::whoAmI));
+                assertSame(actor, Tractor.currentActor(), "the root's thread is the root's again after delivering in the child");
                 try (Context ctx = p.openContext(Streams::typedPingPong)) {
                     assertEquals(new Streams.Ping(0), ctx.first());
                     try (MsgStream s = ctx.openStream()) {
