@@ -16,7 +16,9 @@ import tractor.sc.ClosedResourceException;
 import tractor.transport.spi.FrameChannel;
 import tractor.transport.spi.Listener;
 import tractor.transport.spi.TransportException;
+import tractor.transport.spi.SharedSecret;
 import tractor.transport.spi.TransportOptions;
+import tractor.transport.spi.TransportSecurity;
 
 class InprocListenerTest {
     private static final TransportOptions OPTS = TransportOptions.DEFAULTS;
@@ -110,6 +112,18 @@ class InprocListenerTest {
              FrameChannel s = l.accept(Duration.ofSeconds(5)).orElseThrow()) {
             assertEquals(200, c.maxFrameSize());
             assertEquals(100, s.maxFrameSize());
+        }
+    }
+
+    /** One JVM, one trust domain: a secret in the options is not applied (documented), so mismatched secrets connect. */
+    @Test
+    void aSharedSecretInTheOptionsIsNotApplied() throws Exception {
+        InprocAddress a = t.anyAddress("secret", OPTS);
+        TransportOptions mine = OPTS.withSecurity(new TransportSecurity(SharedSecret.of("one"), Duration.ofSeconds(1), 1, java.util.Map.of()));
+        TransportOptions theirs = OPTS.withSecurity(new TransportSecurity(SharedSecret.of("two"), Duration.ofSeconds(1), 1, java.util.Map.of()));
+        try (Listener l = t.listen(a, mine); FrameChannel c = t.connect(a, theirs); FrameChannel s = l.accept(Duration.ofSeconds(5)).orElseThrow()) {
+            c.send(new byte[] {4, 2});
+            assertArrayEquals(new byte[] {4, 2}, s.receive(), "the first frame is the caller's, no handshake frame");
         }
     }
 
