@@ -31,10 +31,16 @@ import tractor.TransportClosed;
  * <ul>
  * <li>put the socket in <b>non-blocking</b> mode: non-blocking reads and writes do not install the
  *     interrupt hook, so an interrupt of the calling thread cannot close the socket;</li>
- * <li>read on <b>one platform reader thread per channel</b>, owned by the channel and never interrupted
- *     by anyone; it waits in its own {@link java.nio.channels.Selector}, decodes frames and hands bodies
- *     to {@link #receive} through a small bounded inbox (back-pressure: the reader stops reading when the
- *     inbox is full);</li>
+ * <li>read on a <b>shared read loop</b>: a few platform daemon threads per JVM (one by default, system
+ *     property {@code tractor.transport.readLoops}), each waiting in one {@link java.nio.channels.Selector}
+ *     for all of its channels and never interrupted by anyone. A loop thread starts with the first channel
+ *     and ends when its last channel ends. On readable it reads into its own buffer and decodes frames
+ *     incrementally (each channel keeps only its partial frame), then hands the bodies to {@link #receive}
+ *     through a small bounded inbox, or in push mode ({@link #deliverTo}) straight to the sink on the loop
+ *     thread. Back-pressure never blocks the loop: a channel whose inbox budget is spent is no longer read
+ *     (its peer's sends stall in the kernel buffers) until the receiver takes frames. A channel costs one
+ *     descriptor and no thread of its own while idle. A shared-secret challenge runs first on a virtual
+ *     thread of the channel; TLS channels keep two platform threads each;</li>
  * <li>write a sparse send on the <b>caller's thread</b> under a lock; sends that stream (closer than
  *     20 µs, or finding frames queued) are <b>written behind</b>: queued in a bounded per-channel buffer
  *     that one writer drains in one {@code write} per batch. When the socket buffer is full the writer
@@ -157,8 +163,9 @@ public interface FrameChannel extends AutoCloseable {
     boolean isOpen();
 
     /**
-     * Closes the connection and releases the socket and the reader thread. Idempotent, never throws; a
-     * waiting receive ends promptly with {@link tractor.sc.ClosedResourceException}.
+     * Closes the connection and releases the socket (and its place in the read loop). Idempotent, never
+     * throws; a waiting receive ends promptly with {@link tractor.sc.ClosedResourceException}, a sink gets
+     * {@link FrameSink#end} with null.
      */
     @Override
     void close();
