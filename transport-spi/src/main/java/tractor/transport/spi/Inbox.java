@@ -93,7 +93,8 @@ final class Inbox {
             frames.add(body);
             bytes += body.length;
             if (receiverWaiting) arrived.signal();
-            readerPaused = bytes >= BYTE_BUDGET;
+            // sticky: only a take (which then resumes the reader), the switch to push mode or the end clears it
+            if (bytes >= BYTE_BUDGET) readerPaused = true;
             return !readerPaused;
         } finally {
             lock.unlock();
