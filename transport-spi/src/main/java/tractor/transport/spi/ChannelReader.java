@@ -60,7 +60,7 @@ final class ChannelReader {
         loop.execute(() -> {
             if (finished || !paused) return;
             paused = false;
-            key.interestOps(SelectionKey.OP_READ);
+            if (key.isValid()) key.interestOps(SelectionKey.OP_READ); // else closed meanwhile: its stop task follows
         });
     }
 
