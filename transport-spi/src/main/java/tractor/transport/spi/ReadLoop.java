@@ -21,8 +21,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * interrupts (a stray interrupt is cleared, so it cannot make the selector spin).
  */
 final class ReadLoop {
-    /** How many loops the JVM runs ({@code tractor.transport.readLoops}, default 1). */
-    static final int COUNT = Math.max(1, Integer.getInteger("tractor.transport.readLoops", 1));
+    /**
+     * How many loops the JVM runs: {@code tractor.transport.readLoops}, by default two, or one on a
+     * single-CPU machine. Measured on 2 vCPUs, 50 channel pairs ping-ponging at once in one JVM: 1.4–1.8×
+     * the round trips of one loop over UDS, the same over TCP; one pair alone: no difference.
+     */
+    static final int COUNT = Math.max(1, Integer.getInteger("tractor.transport.readLoops",
+            Math.min(2, Runtime.getRuntime().availableProcessors())));
     /** The size of each loop's read buffer. */
     static final int BUFFER = 64 * 1024;
     private static final ReadLoop[] LOOPS = new ReadLoop[COUNT];
