@@ -31,10 +31,16 @@ import tractor.TransportClosed;
  * <ul>
  * <li>put the socket in <b>non-blocking</b> mode: non-blocking reads and writes do not install the
  *     interrupt hook, so an interrupt of the calling thread cannot close the socket;</li>
- * <li>read on <b>one platform reader thread per channel</b>, owned by the channel and never interrupted
- *     by anyone; it waits in its own {@link java.nio.channels.Selector}, decodes frames and hands bodies
- *     to {@link #receive} through a small bounded inbox (back-pressure: the reader stops reading when the
- *     inbox is full);</li>
+ * <li>read on a <b>shared read loop</b>: a few platform daemon threads per JVM (two by default, one on a
+ *     single CPU; system property {@code tractor.transport.readLoops}), each waiting in one {@link java.nio.channels.Selector}
+ *     for all of its channels and never interrupted by anyone. A loop thread starts with the first channel
+ *     and ends when its last channel ends. On readable it reads into its own buffer and decodes frames
+ *     incrementally (each channel keeps only its partial frame), then hands the bodies to {@link #receive}
+ *     through a small bounded inbox, or in push mode ({@link #deliverTo}) straight to the sink on the loop
+ *     thread. Back-pressure never blocks the loop: a channel whose inbox budget is spent is no longer read
+ *     (its peer's sends stall in the kernel buffers) until the receiver takes frames. A channel costs one
+ *     descriptor and no thread of its own while idle. A shared-secret challenge runs first on a virtual
+ *     thread of the channel; TLS channels keep two platform threads each;</li>
  * <li>write a sparse send on the <b>caller's thread</b> under a lock; sends that stream (closer than
  *     20 µs, or finding frames queued) are <b>written behind</b>: queued in a bounded per-channel buffer
  *     that one writer drains in one {@code write} per batch. When the socket buffer is full the writer
@@ -48,12 +54,13 @@ import tractor.TransportClosed;
  * {@link #close()} and {@link #shutdownOutput()} first wait (bounded) for the queued frames.
  * A receive interrupted while waiting throws {@link InterruptedIOException}, leaves the channel open,
  * and loses no frame: a frame arriving later goes to the next receive.
- * <p>Cost, measured in one JVM on the 2-core build machine under load (32-byte echo, 50 k round trips,
- * 3 rounds): 20–40 k round trips/s against 22–72 k for the unsafe baseline of virtual threads blocking
- * in {@code SocketChannel} I/O, i.e. roughly 0.5–0.8×; details and the harness in
- * {@code transport-spi/README.md}. JVM to JVM ({@code mvn -q -pl bench -am compile exec:exec -Dbench=ipc},
- * see the README's Performance section) it measured 1.1–1.25× that baseline in ping-pong, 0.2–0.25× of
- * platform threads blocking in {@code read}, and one-way about one {@code write} syscall per send.
+ * <p>Cost, measured on the 2-core build machine under load ({@code transport-spi/README.md} has the
+ * tables): a channel end costs one file descriptor and no thread of its own (2,000 open channel ends in
+ * one JVM: 2,000 descriptors, the loop threads only). JVM to JVM
+ * ({@code mvn -q -pl bench -am compile exec:exec -Dbench=ipc}) ping-pong measured 0.8–1.0× the unsafe
+ * baseline of virtual threads blocking in {@code SocketChannel} I/O and 0.2× platform threads blocking in
+ * {@code read} (within the machine's noise of the earlier per-channel reader threads); one-way 4–5 M
+ * sends/s, 3.5–4.6× a blocking {@code write} per msg.
  *
  * <h2>Lifecycle</h2>
  * Open until {@link #close()} (by this side) or until the peer or the network breaks it. After close every
@@ -157,8 +164,9 @@ public interface FrameChannel extends AutoCloseable {
     boolean isOpen();
 
     /**
-     * Closes the connection and releases the socket and the reader thread. Idempotent, never throws; a
-     * waiting receive ends promptly with {@link tractor.sc.ClosedResourceException}.
+     * Closes the connection and releases the socket (and its place in the read loop). Idempotent, never
+     * throws; a waiting receive ends promptly with {@link tractor.sc.ClosedResourceException}, a sink gets
+     * {@link FrameSink#end} with null.
      */
     @Override
     void close();

@@ -11,9 +11,11 @@ import tractor.TransportClosed;
 import tractor.sc.ClosedResourceException;
 
 /**
- * The {@link FrameChannel} over a non-blocking {@link SocketChannel}: a platform reader thread feeding an
- * {@link Inbox}, and a {@link FrameWriter} that writes sparse sends on the caller's thread and coalesces
- * streaming ones (see the I/O ownership notes of {@link FrameChannel}).
+ * The {@link FrameChannel} over a non-blocking {@link SocketChannel}: a {@link ChannelReader} on one of the
+ * JVM's shared {@link ReadLoop}s feeding an {@link Inbox} (or a {@link FrameSink} in push mode), and a
+ * {@link FrameWriter} that writes sparse sends on the caller's thread and coalesces streaming ones (see the
+ * I/O ownership notes of {@link FrameChannel}). With a shared secret, the challenge runs first on a virtual
+ * thread of its own; the channel joins the read loop when it passed.
  */
 final class FrameChannelImpl implements FrameChannel {
     /** How long a close waits for queued frames to reach the socket. */
@@ -26,12 +28,11 @@ final class FrameChannelImpl implements FrameChannel {
     private final Address remote;
     private final int maxFrameSize;
     private final Inbox inbox;
-    private final FrameReader reader;
-    private final Thread readerThread;
+    private final ChannelReader reader;
     private final FrameWriter writer;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile TransportClosed broken;
-    /** The shared-secret challenge the reader runs first, or null; sends wait for its end. */
+    /** The shared-secret challenge that runs before any frame is read, or null; sends wait for its end. */
     private final PeerAuth auth;
 
     FrameChannelImpl(SocketChannel socket, Address local, Address remote, int maxFrameSize) throws IOException {
@@ -44,25 +45,30 @@ final class FrameChannelImpl implements FrameChannel {
         this.remote = remote;
         this.maxFrameSize = maxFrameSize;
         socket.configureBlocking(false);
-        this.inbox = new Inbox(toString());
+        this.inbox = new Inbox(toString(), this::resumeReading, this::broken);
         this.writer = new FrameWriter(socket, new FrameWriter.Owner() {
             @Override public void ensureWritable() { FrameChannelImpl.this.ensureWritable(); }
             @Override public boolean closed() { return closed.get(); }
             @Override public boolean ended() { return closed.get() || broken != null; }
             @Override public TransportClosed brokenBy(String doing, IOException e) { return FrameChannelImpl.this.brokenBy(doing, e); }
         }, local + " -> " + remote);
-        this.reader = new FrameReader(socket, inbox, this, maxFrameSize);
-        this.readerThread = Thread.ofPlatform().daemon().name("tractor-frame-reader " + local + " <- " + remote).unstarted(reader);
+        this.reader = new ChannelReader(socket, this, inbox, maxFrameSize, ReadLoop.next());
         this.auth = auth;
     }
 
-    /** Runs the challenge, if any, on the reader thread before it reads a frame; false when it failed (broken). */
-    boolean authenticate() {
-        return auth == null || auth.run(this::broken);
+    private void resumeReading() {
+        reader.resume();
     }
 
+    /** Starts reading; with a shared secret, only once the challenge (on a virtual thread) passed. */
     FrameChannelImpl start() {
-        readerThread.start();
+        if (auth == null) {
+            reader.start();
+        } else {
+            Thread.ofVirtual().name("tractor-peer-auth " + local + " <-> " + remote).start(() -> {
+                if (auth.run(this::broken)) reader.start();
+            });
+        }
         return this;
     }
 
@@ -109,6 +115,11 @@ final class FrameChannelImpl implements FrameChannel {
     }
 
     @Override
+    public void deliverTo(FrameSink sink) {
+        inbox.switchToPush(java.util.Objects.requireNonNull(sink, "sink"));
+    }
+
+    @Override
     public byte[] receive() throws InterruptedIOException {
         return inbox.take(-1).orElseThrow();
     }
@@ -130,11 +141,18 @@ final class FrameChannelImpl implements FrameChannel {
         return AuthenticationFailed.copyOf(broken);
     }
 
-    /** The peer or the network broke the connection: remember why, release the socket. */
+    /** The peer or the network broke the connection: remember why (the first cause stands), release the socket. */
     void broken(TransportClosed e) {
-        if (broken == null) broken = e;
-        inbox.fail(e);
-        release();
+        synchronized (this) {
+            if (broken == null) broken = e;
+        }
+        inbox.fail(broken);
+        release(broken);
+    }
+
+    /** Why the connection broke (the first cause), or null. */
+    TransportClosed failure() {
+        return broken;
     }
 
     /**
@@ -151,17 +169,18 @@ final class FrameChannelImpl implements FrameChannel {
         }
         if (closed.compareAndSet(false, true)) {
             inbox.close();
-            release();
+            release(null);
         }
     }
 
-    private void release() {
+    /** Closes the socket and ends reading, writing and a running challenge; {@code why} is null after a close. */
+    private void release(TransportClosed why) {
         try {
             socket.close();
         } catch (IOException ignored) {
             // closing is best effort; the descriptor is gone either way
         }
-        reader.wakeup();
+        reader.stop(why);
         if (auth != null) auth.wakeup();
         writer.wakeUp();
         writer.release();

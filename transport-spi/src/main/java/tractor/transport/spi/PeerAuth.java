@@ -15,7 +15,7 @@ import javax.crypto.spec.SecretKeySpec;
 import tractor.TransportClosed;
 
 /**
- * The shared-secret challenge of {@link TransportSecurity}, run by a channel's reader thread on the raw
+ * The shared-secret challenge of {@link TransportSecurity}, run on a virtual thread of the channel on the raw
  * socket before the channel carries anything. Four fixed-size frames (each a 4-byte little-endian
  * length, then a body starting with {@code C1 'T' 'A'} and a type byte; {@code C1} is never msgpack):
  * <pre>
@@ -64,7 +64,7 @@ final class PeerAuth {
     }
 
     /**
-     * Runs the exchange (on the channel's reader thread); on failure hands {@link AuthenticationFailed} to
+     * Runs the exchange (on a virtual thread of the channel, before it reads frames); on failure hands {@link AuthenticationFailed} to
      * {@code broken}, which closes the channel, before waiting senders are released. A refusal is logged
      * on the accepting side unless this side closed the socket.
      *

@@ -64,7 +64,7 @@ final class TlsFrameChannel implements FrameChannel {
                 : (SSLSocket) factory.createSocket(socket.socket(), remote.toString(), 0, true);
         ssl.setUseClientMode(!accepted);
         if (accepted) ssl.setNeedClientAuth(TlsContexts.clientAuth(options.security().settings()));
-        this.inbox = new Inbox(toString());
+        this.inbox = new Inbox(toString(), () -> {}, this::broken);
         this.reader = Thread.ofPlatform().daemon().name("tractor-tls-reader " + local + " <- " + remote).unstarted(this::read);
         this.writer = Thread.ofPlatform().daemon().name("tractor-tls-writer " + local + " -> " + remote).unstarted(this::write);
     }
@@ -80,33 +80,39 @@ final class TlsFrameChannel implements FrameChannel {
     @Override public int maxFrameSize() { return maxFrameSize; }
     @Override public boolean isOpen() { return !closed.get() && broken == null && !inbox.isBroken(); }
 
+    /** The reader thread: the handshake, then frames into the inbox (or its sink) until the stream ends. */
     private void read() {
-        if (!handshake()) return;
+        TransportClosed clean = null, failure = null;
         try {
-            DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(ssl.getInputStream(), 64 * 1024));
-            while (true) {
-                int b0 = in.read();
-                if (b0 < 0) {
-                    if (!closed.get()) inbox.fail(new TransportClosed("peer closed the connection (" + remote + ")"));
-                    return;
-                }
-                long len = (b0 | in.readUnsignedByte() << 8 | in.readUnsignedByte() << 16 | (long) in.readUnsignedByte() << 24);
-                if (len > maxFrameSize) {
-                    throw new TransportClosed("peer " + remote + " sent a frame of " + len + " bytes, over the maximum frame size of "
-                            + maxFrameSize + " bytes", new IOException("frame too large"));
-                }
-                byte[] body = new byte[(int) len];
-                in.readFully(body);
-                if (!inbox.put(body)) return;
-            }
+            if (handshake()) clean = readFrames();
         } catch (EOFException e) {
-            broken(new TransportClosed("peer " + remote + " closed the connection in the middle of a frame", e));
+            failure = new TransportClosed("peer " + remote + " closed the connection in the middle of a frame", e);
         } catch (TransportClosed e) {
-            broken(e);
+            failure = e;
         } catch (IOException | RuntimeException e) {
-            if (!closed.get()) broken(new TransportClosed("connection to " + remote + " broke: " + e, e));
+            if (!closed.get()) failure = new TransportClosed("connection to " + remote + " broke: " + e, e);
         } catch (InterruptedException e) {
-            // only close() interrupts us
+            // only close() and a break interrupt us
+        } finally {
+            if (failure != null) broken(failure);
+            inbox.end(closed.get() ? null : clean != null ? clean : broken);
+        }
+    }
+
+    /** Reads frames until a clean end of stream (returned) or the inbox is closed (null). */
+    private TransportClosed readFrames() throws IOException, InterruptedException {
+        DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(ssl.getInputStream(), 64 * 1024));
+        while (true) {
+            int b0 = in.read();
+            if (b0 < 0) return closed.get() ? null : new TransportClosed("peer closed the connection (" + remote + ")");
+            long len = (b0 | in.readUnsignedByte() << 8 | in.readUnsignedByte() << 16 | (long) in.readUnsignedByte() << 24);
+            if (len > maxFrameSize) {
+                throw new TransportClosed("peer " + remote + " sent a frame of " + len + " bytes, over the maximum frame size of "
+                        + maxFrameSize + " bytes", new IOException("frame too large"));
+            }
+            byte[] body = new byte[(int) len];
+            in.readFully(body);
+            if (!inbox.put(body)) return null;
         }
     }
 
@@ -225,6 +231,12 @@ final class TlsFrameChannel implements FrameChannel {
         if (b != null) throw AuthenticationFailed.copyOf(b);
     }
 
+    /** Frames go to {@code sink} from the reader thread (see {@link FrameChannel#deliverTo}). */
+    @Override
+    public void deliverTo(FrameSink sink) {
+        inbox.switchToPush(java.util.Objects.requireNonNull(sink, "sink"));
+    }
+
     @Override
     public byte[] receive() throws InterruptedIOException {
         return inbox.take(-1).orElseThrow();
@@ -236,8 +248,10 @@ final class TlsFrameChannel implements FrameChannel {
     }
 
     private void broken(TransportClosed e) {
-        if (broken == null) broken = e;
-        inbox.fail(e);
+        synchronized (this) {
+            if (broken == null) broken = e;
+        }
+        inbox.fail(broken);
         release();
     }
 

@@ -69,6 +69,43 @@ class TcpTlsTest {
         assertTrue(end.getMessage().contains("closed the connection"), end.getMessage());
     }
 
+    /** Push mode over TLS: queued frames first, then the rest, all from the TLS reader thread; the peer's close ends the sink once. */
+    @Test
+    void deliverToOverTlsDeliversFromTheReaderThread() throws Exception {
+        TransportOptions o = tls(stores.node(), Duration.ofSeconds(10));
+        Listener l = listen(o);
+        FrameChannel c = track(tcp.connect(l.boundAddress(), o));
+        FrameChannel s = accept(l);
+        c.send(new byte[] {0});
+        c.send(new byte[] {1});
+        assertArrayEquals(new byte[] {0}, s.receive());
+        var frames = new java.util.concurrent.LinkedBlockingQueue<byte[]>();
+        var threads = java.util.concurrent.ConcurrentHashMap.<String>newKeySet();
+        var ends = new java.util.concurrent.atomic.AtomicInteger();
+        var end = new java.util.concurrent.CompletableFuture<TransportClosed>();
+        s.deliverTo(new tractor.transport.spi.FrameSink() {
+            @Override public void frame(byte[] body) {
+                threads.add(Thread.currentThread().getName());
+                frames.add(body);
+            }
+
+            @Override public void end(TransportClosed failure) {
+                ends.incrementAndGet();
+                end.complete(failure);
+            }
+        });
+        assertThrows(IllegalStateException.class, s::receive);
+        for (int i = 2; i < 100; i++) c.send(new byte[] {(byte) i});
+        for (int i = 1; i < 100; i++) assertArrayEquals(new byte[] {(byte) i}, frames.poll(10, java.util.concurrent.TimeUnit.SECONDS), "frame " + i);
+        c.close();
+        TransportClosed e = end.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertNotNull(e);
+        assertTrue(e.getMessage().contains("peer closed the connection"), e.getMessage());
+        assertEquals(1, ends.get());
+        String caller = Thread.currentThread().getName();
+        assertTrue(threads.stream().allMatch(t -> t.equals(caller) || t.startsWith("tractor-tls-reader")), threads.toString());
+    }
+
     /** E.37: a plaintext client against a TLS port fails the handshake; the connection is closed, nothing delivered. */
     @Test
     void plaintextClientAgainstTlsPortIsClosed() throws Exception {
