@@ -82,6 +82,16 @@ final class FrameChannelImpl implements FrameChannel {
         return writer.stats();
     }
 
+    /** Waits at most {@code bound} until every queued frame reached the socket (for tests). */
+    boolean flushForTest(Duration bound) throws IOException {
+        return writer.flush(bound, false);
+    }
+
+    /** The write-behind queue's capacity now (for tests). */
+    int writeQueueCapacity() {
+        return writer.queueCapacity();
+    }
+
     boolean closedByUs() {
         return closed.get();
     }

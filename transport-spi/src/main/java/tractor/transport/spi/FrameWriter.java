@@ -37,6 +37,12 @@ final class FrameWriter {
     static final long STREAMING_GAP = TimeUnit.MICROSECONDS.toNanos(20);
     /** The largest number of queued bytes. */
     static final int QUEUE_BYTES = 256 * 1024;
+    /**
+     * The smallest queue buffer: buffers start here and double as frames need (up to {@link #QUEUE_BYTES}), and
+     * shrink back here once the writer finds them drained, so an idle channel holds two small buffers, not
+     * half a megabyte (thousands of actors in one JVM each hold a few channels).
+     */
+    static final int QUEUE_START = 4 * 1024;
 
     /** What the writer needs from its channel. */
     interface Owner {
@@ -94,7 +100,7 @@ final class FrameWriter {
                 writeDirect(body, n);
                 return;
             }
-            while (queue != null && queue.remaining() < 4 + n) {
+            while (queue != null && queue.remaining() < 4 + n && !grow(4 + n)) {
                 awaitProgress();
                 owner.ensureWritable();
             }
@@ -116,13 +122,35 @@ final class FrameWriter {
 
     private void enqueue(ByteBuffer body, int n) {
         if (queue == null) {
-            queue = ByteBuffer.allocate(QUEUE_BYTES).order(ByteOrder.LITTLE_ENDIAN);
-            outgoing = ByteBuffer.allocate(QUEUE_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+            queue = buffer(QUEUE_START);
+            outgoing = buffer(QUEUE_START);
         }
+        if (queue.remaining() < 4 + n && !grow(4 + n)) throw new IllegalStateException("no room for a frame of " + n + " bytes in " + this);
         queue.putInt(n).put(body);
         queuedFrames++;
         if (writer == null) writer = Thread.ofVirtual().name("tractor-frame-writer " + name).start(this::drainLoop);
         work.signal();
+    }
+
+    /**
+     * Makes room for {@code need} more bytes by moving the queue to a buffer twice as large (or as large as
+     * needed), up to {@link #QUEUE_BYTES}; false when that is not enough (the sender waits for the writer).
+     */
+    private boolean grow(int need) {
+        int used = queue.position();
+        if (queue.capacity() - used >= need) return true;
+        int size = Math.max(queue.capacity() * 2, QUEUE_START);
+        while (size < used + need && size < QUEUE_BYTES) size *= 2;
+        size = Math.min(size, QUEUE_BYTES);
+        if (size - used < need) return false;
+        ByteBuffer bigger = buffer(size);
+        bigger.put(queue.flip());
+        queue = bigger;
+        return true;
+    }
+
+    private static ByteBuffer buffer(int size) {
+        return ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
     }
 
     /** The writer: swaps the queue out and writes it whole, until the channel ends. */
@@ -151,6 +179,10 @@ final class FrameWriter {
                 lock.lock();
                 try {
                     writing = false;
+                    if (queue.position() == 0 && queue.capacity() > QUEUE_START) {
+                        queue = buffer(QUEUE_START); // drained: give the big buffers back while idle
+                        outgoing = buffer(QUEUE_START);
+                    }
                     progress.signalAll();
                 } finally {
                     lock.unlock();
@@ -184,6 +216,16 @@ final class FrameWriter {
             if (!awaitDrained(System.nanoTime() + bound.toNanos(), interruptible)) return false;
             then.run();
             return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The queue buffer's capacity now (0 before the first queued frame), for tests. */
+    int queueCapacity() {
+        lock.lock();
+        try {
+            return queue == null ? 0 : queue.capacity();
         } finally {
             lock.unlock();
         }

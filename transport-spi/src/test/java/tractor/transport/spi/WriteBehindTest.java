@@ -80,6 +80,32 @@ class WriteBehindTest {
         assertTrue(stats[1] < stats[0] / 4, "the writer batches them: " + stats[1] + " writes for " + stats[0] + " frames");
     }
 
+    /**
+     * The queue starts small, grows while the peer does not keep up, and gives its big buffers back once
+     * drained: thousands of idle channels must not each hold half a megabyte.
+     */
+    @Test
+    void theQueueGrowsWhileTheWriterIsBehindAndShrinksOnceDrained() throws Exception {
+        assertEquals(0, a.writeQueueCapacity(), "nothing allocated before the first queued frame");
+        int n = 100_000;
+        Thread sender = Thread.ofVirtual().start(() -> {
+            try {
+                for (int i = 0; i < n; i++) a.send(new byte[200]); // 20 MB: far more than the socket buffers hold
+            } catch (IOException e) {
+                throw new AssertionError(e);
+            }
+        });
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        while (a.writeQueueCapacity() < FrameWriter.QUEUE_BYTES) { // nobody reads yet: the queue must reach its bound
+            assertTrue(System.nanoTime() < deadline, "the queue grew to " + a.writeQueueCapacity() + " only");
+            java.util.concurrent.locks.LockSupport.parkNanos(200_000);
+        }
+        for (int i = 0; i < n; i++) assertEquals(200, b.receive().length);
+        sender.join();
+        assertTrue(a.flushForTest(java.time.Duration.ofSeconds(10)), "drained");
+        assertEquals(FrameWriter.QUEUE_START, a.writeQueueCapacity(), "back to the small buffer once drained");
+    }
+
     @Test
     void concurrentSendersKeepTheirOwnOrderAndLoseNothing() throws Exception {
         int senders = 4, n = 30_000;

@@ -34,10 +34,12 @@ public final class RuntimeDir {
 
     /**
      * Makes {@code dir} the private directory: created with mode 0700 if missing; an existing one must be a
-     * plain directory (not a symbolic link) owned by this user, and its mode is then set to 0700.
+     * plain directory (not a symbolic link) owned by this user and not writable by others, and its mode is
+     * then set to 0700. A directory others may write to (such as {@code /tmp}, mode 1777) is shared: it is
+     * refused, never tightened, since taking its permissions away would break everyone else using it.
      *
-     * @throws TransportException if it is not a directory, is a symbolic link, or belongs to another
-     *     user (it is left untouched), or cannot be created
+     * @throws TransportException if it is not a directory, is a symbolic link, belongs to another user or
+     *     is writable by others (it is left untouched), or cannot be created
      */
     static Path secure(Path dir) {
         try {
@@ -76,8 +78,11 @@ public final class RuntimeDir {
         if (!owner.equals(me)) {
             throw new TransportException("runtime directory " + dir + " belongs to \"" + owner + "\", not to \"" + me + "\"");
         }
-        if (!Files.getPosixFilePermissions(dir, LinkOption.NOFOLLOW_LINKS).equals(OWNER_ONLY)) {
-            Files.setPosixFilePermissions(dir, OWNER_ONLY);
+        Set<PosixFilePermission> mode = Files.getPosixFilePermissions(dir, LinkOption.NOFOLLOW_LINKS);
+        if (mode.contains(PosixFilePermission.OTHERS_WRITE) || mode.contains(PosixFilePermission.GROUP_WRITE)) {
+            throw new TransportException("runtime directory " + dir + " is shared (mode " + PosixFilePermissions.toString(mode)
+                    + "): set " + PROPERTY + " to a directory of your own; tractor keeps its socket files in a private one");
         }
+        if (!mode.equals(OWNER_ONLY)) Files.setPosixFilePermissions(dir, OWNER_ONLY);
     }
 }

@@ -50,6 +50,21 @@ class RuntimeDirTest {
         assertEquals("rwxr-xr-x", mode(dir), "mode unchanged");
     }
 
+    /**
+     * A shared directory (others may write to it, as to {@code /tmp}) is refused, its mode unchanged: pointing
+     * the runtime directory at {@code /tmp} once made it mode 0700 for everyone.
+     */
+    @Test
+    void refusesASharedDirectoryAndLeavesItsModeAlone() throws Exception {
+        for (String shared : new String[] {"rwxrwxrwx", "rwxrwxr-x"}) {
+            Path dir = Files.createDirectories(tmp.resolve("shared-" + shared));
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString(shared));
+            var e = assertThrows(tractor.transport.spi.TransportException.class, () -> RuntimeDir.secure(dir));
+            assertTrue(e.getMessage().contains("is shared (mode " + shared + ")") && e.getMessage().contains(RuntimeDir.PROPERTY), e.getMessage());
+            assertEquals(shared, mode(dir), "mode unchanged");
+        }
+    }
+
     /** A symbolic link at the runtime path is refused; its target is left alone. */
     @Test
     void rejectsASymlink() throws Exception {
