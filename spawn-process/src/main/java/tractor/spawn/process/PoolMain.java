@@ -25,11 +25,11 @@ public final class PoolMain {
     public static void main(String[] args) throws Throwable {
         if (args.length != 2) throw new IllegalArgumentException("usage: PoolMain <module or -> <main class>, got " + args.length + " arguments");
         Class<?> main = load(args[0], args[1]);
+        Method m = main.getMethod("main", String[].class); // resolved before the wait: not on the actor's clock
         warmUp(main);
         String line = readLine(System.in);
         if (line == null) System.exit(0);
         String[] childArgs = line.isEmpty() ? new String[0] : line.split("\0", -1);
-        Method m = main.getMethod("main", String[].class);
         try {
             m.invoke(null, (Object) childArgs);
         } catch (InvocationTargetException e) {
