@@ -173,6 +173,18 @@ public final class ChildMain {
     }
 
     /**
+     * What {@link #main} sets up in a child JVM and a rehearsal does not: a platform thread, a shutdown hook
+     * (added and removed again) and the signal classes; none is left behind.
+     */
+    private static void warmProcessSetUp() throws InterruptedException {
+        Thread.ofPlatform().daemon(true).name("tractor-warm-up").start(() -> { }).join();
+        Thread hook = new Thread(() -> { }, "tractor-warm-up hook");
+        Runtime.getRuntime().addShutdownHook(hook);
+        Runtime.getRuntime().removeShutdownHook(hook);
+        new sun.misc.Signal("TERM").getNumber();
+    }
+
+    /**
      * Prepares a pooled child JVM (the process backend's warm pool calls this before the JVM knows which
      * actor it will be): rehearses one complete actor lifecycle in this JVM ({@link WarmUp}) over each
      * installed transport, UDS first, so that the actor's real boot runs on loaded classes and compiled
@@ -181,6 +193,7 @@ public final class ChildMain {
      * @throws Exception when a rehearsal fails (the pooled JVM reports it and goes on unwarmed)
      */
     public static void warmUp() throws Exception {
+        warmProcessSetUp();
         if (!WarmUp.threadBackendInstalled()) return; // the rehearsal's child runs on it: nothing to rehearse with
         for (String t : List.of("uds", "tcp")) {
             if (Transports.find(t).isPresent()) WarmUp.rehearse(t);
