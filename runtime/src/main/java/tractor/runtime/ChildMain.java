@@ -188,7 +188,9 @@ public final class ChildMain {
      * Prepares a pooled child JVM (the process backend's warm pool calls this before the JVM knows which
      * actor it will be): rehearses one complete actor lifecycle in this JVM ({@link WarmUp}) over each
      * installed transport, UDS first, so that the actor's real boot runs on loaded classes and compiled
-     * code. Without the thread backend (the rehearsal's child runs on it) there is nothing to rehearse. The rehearsal leaves nothing behind (no listener, socket file, thread or registry entry).
+     * code; first what {@link #main} sets up and a rehearsal does not. Without the thread backend (the
+     * rehearsal's child runs on it) there is nothing to rehearse. The rehearsal leaves nothing behind (no
+     * listener, socket file, actor thread or registry entry).
      *
      * @throws Exception when a rehearsal fails (the pooled JVM reports it and goes on unwarmed)
      */

@@ -9,9 +9,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The main class of a pooled child JVM ({@link WarmPool}): arguments {@code <module or -> <main class>}.
- * It loads and initializes the main class, calls its {@code public static void warmUp()} when it has
- * one (so the first real work does not pay for class loading), then reads one line from standard
- * input: the child's arguments, separated by NUL. It then runs the main class's {@code main} with them,
+ * It loads and initializes the main class, resolves its {@code main}, calls its {@code public static void
+ * warmUp()} when it has one (so the first real work does not pay for class loading and first runs), then
+ * reads one line from standard input: the child's arguments, separated by NUL. It then runs the main class's {@code main} with them,
  * as if it had been started directly. End of input before that line (the parent is gone, or it closed
  * the pool) ends this JVM with status 0.
  *
@@ -38,7 +38,7 @@ public final class PoolMain {
         }
     }
 
-    /** Called as {@code main} will be, by reflection, before the wait: the first reflective call's set-up is paid here. */
+    /** Called as {@code main} will be, by reflection, before the wait: reflection's first-call set-up is paid here. */
     static void rehearseMain(String[] args) {
         // nothing to do: the call is the point
     }

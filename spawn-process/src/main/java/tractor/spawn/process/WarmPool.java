@@ -40,7 +40,7 @@ final class WarmPool {
     /** A shape's refill: whether a refiller runs, and until when it holds back (after a hit). */
     private static final class Refill {
         final AtomicBoolean running = new AtomicBoolean();
-        volatile long holdUntil;
+        volatile long holdUntil = System.nanoTime(); // a nanoTime, compared by difference: passed from the start
 
         /** Whether a JVM is being started or about to be: a refiller runs and does not hold back. */
         boolean starting() {
@@ -97,7 +97,7 @@ final class WarmPool {
             }
         }
         synchronized (this) {
-            r.holdUntil = 0;
+            r.holdUntil = System.nanoTime();
             notifyAll();
         }
         refill(shape, size);
