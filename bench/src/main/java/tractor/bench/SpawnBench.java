@@ -29,10 +29,13 @@ import tractor.Tractor;
  * on UDS. Children run from the modules' jars when the build packaged them (the AOT cache needs jars).
  *
  * <p>System properties: {@code spawn.rounds} (9), {@code spawn.aotDir} (where {@link AotTrain} wrote
- * {@code actor.aot} and {@code bare.aot}).
+ * {@code actor.aot} and {@code bare.aot}), {@code spawn.poolPause} (2500 ms: the pause after each pool
+ * case, in which the pool refills and warms up its next JVM while nothing is measured).
  */
 public final class SpawnBench {
     static final int ROUNDS = Integer.getInteger("spawn.rounds", 9);
+    /** How long each round leaves the warm pool to boot and warm its next JVM, with nothing else running (ms). */
+    static final long POOL_REFILL_PAUSE = Long.getLong("spawn.poolPause", 2500);
     /** The process backend's own child JVM options (ChildCommand.JVM_OPTIONS), for the bare baseline. */
     static final List<String> CHILD_OPTS = List.of("-XX:UserThreadWaitAttemptsAtExit=0", "--sun-misc-unsafe-memory-access=allow",
             "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
@@ -107,13 +110,16 @@ public final class SpawnBench {
         Tractor.openNursery(root, an -> {
             ready(an, "warm-up", base); // JIT of the parent side, not timed
             ready(an, "pool-fill", pool); // cold; starts the pool
+            Thread.sleep(POOL_REFILL_PAUSE);
             for (int r = 1; r <= ROUNDS; r++) {
                 record(all, r, "bare-jvm", bare(cp, Optional.empty()));
                 if (bareAot.isPresent()) record(all, r, "bare-jvm-aot", bare(cp, bareAot));
                 record(all, r, "process-cold", ready(an, "cold", base));
                 if (aot != null) record(all, r, "process-aot", ready(an, "aot", aot));
-                Thread.sleep(1500); // let the pooled JVM boot and warm up: what a pool is for
                 record(all, r, "process-pool", ready(an, "pooled", pool));
+                // the refill boots and warms the next pooled JVM (a lifecycle rehearsal, ~0.3-0.8 s of CPU) now,
+                // alone: what a pool is for; the other cases never run beside it
+                Thread.sleep(POOL_REFILL_PAUSE);
                 record(all, r, "thread", ready(an, "thr", ActorOptions.of().enable(SpawnBench.class).spawnBackend("thread")));
             }
         });

@@ -173,32 +173,32 @@ public final class ChildMain {
     }
 
     /**
+     * What {@link #main} sets up in a child JVM and a rehearsal does not: a platform thread, a shutdown hook
+     * (added and removed again) and the signal classes; none is left behind.
+     */
+    private static void warmProcessSetUp() throws InterruptedException {
+        Thread.ofPlatform().daemon(true).name("tractor-warm-up").start(() -> { }).join();
+        Thread hook = new Thread(() -> { }, "tractor-warm-up hook");
+        Runtime.getRuntime().addShutdownHook(hook);
+        Runtime.getRuntime().removeShutdownHook(hook);
+        new sun.misc.Signal("TERM").getNumber();
+    }
+
+    /**
      * Prepares a pooled child JVM (the process backend's warm pool calls this before the JVM knows which
-     * actor it will be): loads and initializes the runtime's classes, the transports and the virtual-thread
-     * scheduler, and runs the codec over every msg type a child's boot exchanges, so that the actor's
-     * real start does not pay for class loading and interpretation of those paths.
+     * actor it will be): rehearses one complete actor lifecycle in this JVM ({@link WarmUp}) over each
+     * installed transport, UDS first, so that the actor's real boot runs on loaded classes and compiled
+     * code; first what {@link #main} sets up and a rehearsal does not. Without the thread backend (the
+     * rehearsal's child runs on it) there is nothing to rehearse. The rehearsal leaves nothing behind (no
+     * listener, socket file, actor thread or registry entry).
+     *
+     * @throws Exception when a rehearsal fails (the pooled JVM reports it and goes on unwarmed)
      */
     public static void warmUp() throws Exception {
-        ClassLoader l = ChildMain.class.getClassLoader();
-        for (String c : List.of("ActorRuntime", "Channel", "Connect", "RpcServer", "ContextImpl", "PortalImpl", "MsgStreamImpl",
-                "Heartbeats", "Peers", "Invoker", "SpawnSpecs", "ErrorBox")) {
-            Class.forName("tractor.runtime." + c, true, l);
+        warmProcessSetUp();
+        if (!WarmUp.threadBackendInstalled()) return; // the rehearsal's child runs on it: nothing to rehearse with
+        for (String t : List.of("uds", "tcp")) {
+            if (Transports.find(t).isPresent()) WarmUp.rehearse(t);
         }
-        for (String t : List.of("tcp", "uds")) {
-            try {
-                Transports.get(t);
-            } catch (RuntimeException absent) {
-                // that transport is not installed: nothing to warm
-            }
-        }
-        Thread.ofVirtual().start(() -> { }).join();
-        java.nio.channels.Selector.open().close();
-        MsgCodec codec = new MsgCodec();
-        Uid uid = new Uid("warm", "0");
-        List<Msg> msgs = List.of(new Msg.Aid("warm", "0", 1L, false, false),
-                new Msg.SpawnSpec(java.util.Map.of(), java.util.Map.of(), java.util.Map.of("a", "b"), List.of(List.of("tcp", "127.0.0.1:1")), null),
-                new Msg.Start("c", "ns", "f", new RawPayload(new byte[] {(byte) 0x80}), uid), new Msg.StartAck("c", "context"), new Msg.Started("c", RawPayload.NIL),
-                new Msg.Yield("c", RawPayload.NIL), new Msg.Stop("c"), new Msg.Return("c", RawPayload.NIL));
-        for (int i = 0; i < 100; i++) for (Msg m : msgs) codec.decode(codec.encode(m));
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import tractor.ActorOptions;
 import tractor.Portal;
@@ -13,8 +14,8 @@ import tractor.testkit.Bounded;
 
 /**
  * The process backend's warm pool under the runtime: an actor started from a pooled JVM boots, serves
- * and ends like a cold one, and the pool's spare JVM does not outlive the root (the testkit's leak check
- * fails the test otherwise).
+ * and ends like a cold one, its warm-up rehearsal left nothing in the tree's registry, and the pool's spare
+ * JVM does not outlive the root (the testkit's leak check fails the test otherwise).
  */
 @Bounded(seconds = 40)
 class WarmPoolSpawnTest {
@@ -31,6 +32,9 @@ class WarmPoolSpawnTest {
             String warmCmd = warm.run(Launch::commandLine);
             assertTrue(warmCmd.contains(POOL_MAIN), warmCmd);
             assertEquals("warm", warm.peer().name());
+            List<String> registered = Tractor.listActors().keySet().stream().map(tractor.ActorId::name).toList();
+            assertTrue(registered.contains("warm") && registered.stream().noneMatch(n -> n.startsWith("warm-up")),
+                    "the pooled JVM's rehearsal left entries in the tree's registry (or warm is missing): " + registered);
             assertTrue(warm.cancelActor());
             assertTrue(cold.cancelActor());
         });
