@@ -27,6 +27,9 @@ import tractor.Tractor;
  * JVM options as the process backend's children) that connects back over UDS and sends one msgpack msg,
  * without and with its own AOT cache. Every case runs once per round, rounds interleaved; the root listens
  * on UDS. Children run from the modules' jars when the build packaged them (the AOT cache needs jars).
+ * A thread actor's figure per round is the median of {@code spawn.threadSpawns} (21) spawns after
+ * {@code spawn.threadWarmup} (50) untimed ones; {@code thread-inproc} repeats that under a second root on
+ * the inproc transport, once the first has closed (one root per program).
  *
  * <p>System properties: {@code spawn.rounds} (9), {@code spawn.aotDir} (where {@link AotTrain} wrote
  * {@code actor.aot} and {@code bare.aot}), {@code spawn.poolPause} (2500 ms: the pause after each pool
@@ -107,8 +110,10 @@ public final class SpawnBench {
         ActorOptions aot = actorAot.map(a -> base.backendOption("aotCache", a.toString())).orElse(null);
         ActorOptions pool = (aot != null ? aot : base).backendOption("warmPool", "1");
         RootOptions root = RootOptions.of().transport("uds").registryAddress(CtxBench.registry("uds")).spawnBackend("process").logLevel("error");
+        ActorOptions thread = ActorOptions.of().enable(SpawnBench.class).spawnBackend("thread");
         Tractor.openNursery(root, an -> {
             ready(an, "warm-up", base); // JIT of the parent side, not timed
+            for (int i = 0; i < THREAD_WARMUP; i++) ready(an, "thr-warm", thread);
             ready(an, "pool-fill", pool); // cold; starts the pool
             Thread.sleep(POOL_REFILL_PAUSE);
             for (int r = 1; r <= ROUNDS; r++) {
@@ -120,10 +125,28 @@ public final class SpawnBench {
                 // the refill boots and warms the next pooled JVM (a lifecycle rehearsal, ~0.3-0.8 s of CPU) now,
                 // alone: what a pool is for; the other cases never run beside it
                 Thread.sleep(POOL_REFILL_PAUSE);
-                record(all, r, "thread", ready(an, "thr", ActorOptions.of().enable(SpawnBench.class).spawnBackend("thread")));
+                record(all, r, "thread", threadMedian(an, thread));
             }
         });
+        // a second program phase: the same thread spawns under a root on the inproc transport (no socket)
+        Tractor.openNursery(RootOptions.of().transport("inproc").spawnBackend("thread").logLevel("error"), an -> {
+            for (int i = 0; i < THREAD_WARMUP; i++) ready(an, "thr-warm", thread);
+            for (int r = 1; r <= ROUNDS; r++) record(all, r, "thread-inproc", threadMedian(an, thread));
+        });
         summary(all);
+    }
+
+    /** Thread spawns made before the timed ones (the thread path's JIT), per root. */
+    static final int THREAD_WARMUP = Integer.getInteger("spawn.threadWarmup", 50);
+    /** Thread spawns per round: the round's figure is their median. */
+    static final int THREAD_SPAWNS = Integer.getInteger("spawn.threadSpawns", 21);
+
+    /** The median spawn-to-ready of {@link #THREAD_SPAWNS} thread actors, one after the other. */
+    static double threadMedian(ActorNursery an, ActorOptions thread) throws Exception {
+        double[] ms = new double[THREAD_SPAWNS];
+        for (int i = 0; i < ms.length; i++) ms[i] = ready(an, "thr", thread);
+        java.util.Arrays.sort(ms);
+        return ms[ms.length / 2];
     }
 
     static Optional<Path> existing(Path p) {
@@ -140,7 +163,7 @@ public final class SpawnBench {
         System.out.println("spawn-to-ready, median [min-max] over rounds; ratio = median of the per-round ratios (lower is better):");
         for (var e : all.entrySet()) System.out.printf(Locale.ROOT, "  %-14s %s%n", e.getKey(), Stats.of(e.getValue()).fmt("ms"));
         String[][] ratios = {{"process-cold", "bare-jvm"}, {"process-aot", "bare-jvm"}, {"process-aot", "bare-jvm-aot"},
-                {"process-pool", "bare-jvm"}, {"thread", "bare-jvm"}};
+                {"process-pool", "bare-jvm"}, {"thread", "bare-jvm"}, {"thread-inproc", "bare-jvm"}};
         for (String[] q : ratios) {
             List<Double> a = all.get(q[0]), b = all.get(q[1]);
             if (a == null || b == null) continue;
