@@ -95,6 +95,9 @@ public interface Context extends AutoCloseable {
     /**
      * {@link #openStream()}, choosing whether this side queues stream msgs past its buffer (up to 616
      * more) instead of reporting an overrun to the sender (tractor's {@code open_stream(allow_overruns=)}).
+     * The choice takes effect when the stream opens: msgs the peer sends before that (on the child side,
+     * between {@code started()} and this call) count against the default buffer of 64, so a peer that may
+     * send more than that before this side's stream is open needs flow control of its own.
      */
     MsgStream openStream(boolean allowOverruns);
 
