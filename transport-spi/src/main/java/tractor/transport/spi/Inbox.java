@@ -187,7 +187,7 @@ final class Inbox {
         }
     }
 
-    private void sinkFailed(RuntimeException e) {
+    private void sinkFailed(Throwable e) {
         onSinkFailure.accept(new TransportClosed("the frame sink of " + owner + " threw " + e, e));
     }
 

@@ -34,19 +34,23 @@ final class PushState {
         return sink != null;
     }
 
-    /** Hands one body to the sink; a sink that throws gets nothing more and {@code onFailure} runs once. */
-    void frame(byte[] body, Consumer<RuntimeException> onFailure) {
+    /**
+     * Hands one body to the sink; a sink that throws gets nothing more and {@code onFailure} runs once. An
+     * {@code Error} counts too: it breaks that channel only, where escaping would end a read loop that
+     * serves other channels (and leave them hanging).
+     */
+    void frame(byte[] body, Consumer<Throwable> onFailure) {
         if (sinkFailed) return;
         try {
             sink.frame(body);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             sinkFailed = true;
             onFailure.accept(e);
         }
     }
 
     /** Makes {@code s} the sink: the bodies queued before first, then the end if the stream already ended. */
-    void activate(FrameSink s, List<byte[]> queued, Consumer<RuntimeException> onFailure) {
+    void activate(FrameSink s, List<byte[]> queued, Consumer<Throwable> onFailure) {
         sink = s;
         for (byte[] body : queued) frame(body, onFailure);
         if (ended) deliverEnd();
@@ -65,7 +69,7 @@ final class PushState {
         endDelivered = true;
         try {
             sink.end(endCause);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             LOG.log(System.Logger.Level.WARNING, "the frame sink " + sink + " threw from end(" + endCause + ")", e);
         }
     }

@@ -43,6 +43,8 @@ public abstract class DeliveryTck extends TckFixture {
         private final AtomicInteger inFlight = new AtomicInteger();
         volatile boolean overlapped;
         volatile int throwAt = -1;
+        /** Thrown at {@link #throwAt} instead of the IllegalStateException, when set. */
+        volatile Error error;
         private int count;
 
         @Override
@@ -50,7 +52,10 @@ public abstract class DeliveryTck extends TckFixture {
             if (inFlight.incrementAndGet() != 1) overlapped = true;
             try {
                 threads.add(Thread.currentThread().getName());
-                if (count++ == throwAt) throw new IllegalStateException("sink refuses frame " + (count - 1));
+                if (count++ == throwAt) {
+                    if (error != null) throw error;
+                    throw new IllegalStateException("sink refuses frame " + (count - 1));
+                }
                 frames.add(body);
             } finally {
                 inFlight.decrementAndGet();
@@ -201,6 +206,31 @@ public abstract class DeliveryTck extends TckFixture {
         assertFalse(p[1].isOpen());
         assertThrows(TransportClosed.class, p[0]::receive, "the peer sees the connection end");
         assertEquals(1, r.ends.get());
+    }
+
+    /**
+     * A sink that throws an Error breaks its own channel like any sink that throws; the read loop that
+     * delivered it goes on serving every other channel (an escaping Error would end the loop's thread).
+     */
+    @Test
+    void aSinkThatThrowsAnErrorBreaksOnlyItsChannel() throws Exception {
+        for (int i = 0; i < 4; i++) { // more channels than loops: every loop delivers one such Error
+            FrameChannel[] p = pair();
+            Recorder r = new Recorder();
+            r.throwAt = 0;
+            r.error = new AssertionError("sink error " + i);
+            p[1].deliverTo(r);
+            p[0].send("x".getBytes());
+            TransportClosed e = r.awaitEnd();
+            assertNotNull(e);
+            assertInstanceOf(AssertionError.class, e.getCause());
+            assertFalse(p[1].isOpen());
+        }
+        FrameChannel[] q = pair();
+        Recorder ok = new Recorder();
+        q[1].deliverTo(ok);
+        q[0].send("still served".getBytes());
+        assertEquals("still served", new String(ok.next()));
     }
 
     @Test
