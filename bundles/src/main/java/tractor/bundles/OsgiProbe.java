@@ -55,6 +55,14 @@ public final class OsgiProbe {
         return String.valueOf(out[0]);
     }
 
+    /** The same call as {@link #threadCall()} in a tree on the {@code inproc} transport (no socket at all). */
+    public static String inprocCall() throws Exception {
+        Object[] out = new Object[1];
+        Tractor.openNursery(RootOptions.of().spawnBackend("thread").transport("inproc"),
+                an -> out[0] = an.runInActor("inproc-doubler", OsgiProbe::twice, 21).result());
+        return String.valueOf(out[0]);
+    }
+
     /** A context with a stream in a child actor on the {@code thread} backend: first value, echoes, result. */
     public static List<Object> threadContextStream(int count) throws Exception {
         List<Object> seen = new ArrayList<>();

@@ -48,7 +48,7 @@ import tractor.bundles.OsgiProbe;
 public class PaxExamTest {
     static final Set<String> TRACTOR = Set.of("tractor.sc", "tractor.api", "tractor.spawn.spi", "tractor.transport.spi",
             "tractor.runtime", "tractor.spawn.process", "tractor.spawn.thread", "tractor.spawn.ssh", "tractor.transport.tcp",
-            "tractor.transport.uds", "tractor.bundles");
+            "tractor.transport.uds", "tractor.transport.inproc", "tractor.bundles");
 
     @Rule
     public final TestRule bounds = RuleChain.outerRule(new LeakFree()).around(Timeout.seconds(30));
@@ -72,7 +72,8 @@ public class PaxExamTest {
         assertTrue(names.toString(), names.containsAll(Set.of("org.apache.aries.spifly.dynamic.bundle", "org.objectweb.asm",
                 "org.msgpack.msgpack-core", "slf4j.api", "slf4j.simple")));
         assertEquals(Set.of("tractor.spawn.process", "tractor.spawn.thread", "tractor.spawn.ssh"), providers("tractor.spawn.spi.SpawnBackendProvider"));
-        assertEquals(Set.of("tractor.transport.tcp", "tractor.transport.uds"), providers("tractor.transport.spi.TransportProvider"));
+        assertEquals(Set.of("tractor.transport.tcp", "tractor.transport.uds", "tractor.transport.inproc"),
+                providers("tractor.transport.spi.TransportProvider"));
         assertEquals(Set.of("tractor.runtime"), providers("tractor.spi.RuntimeProvider"));
     }
 
@@ -82,6 +83,12 @@ public class PaxExamTest {
         List<Object> seen = new ArrayList<>();
         for (Object o : OsgiProbe.threadContextStream(5)) seen.add(o instanceof Integer i ? (Object) i.longValue() : o);
         assertEquals(List.of("ready", "ping 0", "ping 1", "ping 2", "ping 3", "ping 4", 5L), seen);
+    }
+
+    /** The inproc transport bundle is a service like the others: a whole tree runs in the framework without a socket. */
+    @Test
+    public void anInprocTreeRunsACall() throws Exception {
+        assertEquals("42 from inproc-doubler", OsgiProbe.inprocCall());
     }
 
     /**
@@ -161,8 +168,10 @@ public class PaxExamTest {
         uds.stop();
         try {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Tractor.openNursery(overUds, an -> {}));
-            assertEquals("no transport named \"uds\" (known: [tcp]); install and start the bundle that provides it (it registers"
-                    + " the OSGi service tractor.transport.spi.TransportProvider through the ServiceLoader mediator)", e.getMessage());
+            String known = e.getMessage().replaceAll("^no transport named \"uds\" \\(known: \\[(.*)]\\); .*$", "$1");
+            assertEquals(e.getMessage(), Set.of("tcp", "inproc"), Set.of(known.split(", ")));
+            assertTrue(e.getMessage(), e.getMessage().endsWith("); install and start the bundle that provides it (it registers"
+                    + " the OSGi service tractor.transport.spi.TransportProvider through the ServiceLoader mediator)"));
         } finally {
             uds.start();
         }
