@@ -26,24 +26,24 @@ class HeldMsgsTest {
         assertEquals(List.of(stop(0), stop(1), stop(2)), out);
     }
 
-    /** A msg arriving while the held ones are passed on waits for them: the order never changes. */
+    /**
+     * A msg arriving while the held ones are passed on waits for them: the order never changes. The release
+     * is held at its first msg until the late sender is blocked on the release, so the race is always run.
+     */
     @Test
     void aMsgArrivingDuringTheReleaseComesAfterTheHeldOnes() throws Exception {
         List<Msg> out = java.util.Collections.synchronizedList(new ArrayList<>());
         java.util.concurrent.CountDownLatch releasing = new java.util.concurrent.CountDownLatch(1);
+        Thread[] late = new Thread[1];
         HeldMsgs held = new HeldMsgs(m -> {
             out.add(m);
             if (m.equals(stop(0))) {
                 releasing.countDown();
-                try {
-                    Thread.sleep(50); // the release is slow: the late msg must still wait for it
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+                while (late[0].getState() != Thread.State.BLOCKED) Thread.onSpinWait(); // the late msg waits for us
             }
         });
         IntStream.range(0, 100).forEach(i -> held.accept(stop(i)));
-        Thread late = Thread.ofVirtual().start(() -> {
+        late[0] = Thread.ofPlatform().start(() -> {
             try {
                 releasing.await();
             } catch (InterruptedException e) {
@@ -52,7 +52,7 @@ class HeldMsgsTest {
             held.accept(stop(100));
         });
         held.release();
-        late.join();
+        late[0].join();
         assertEquals(IntStream.rangeClosed(0, 100).mapToObj(HeldMsgsTest::stop).toList(), out);
     }
 }

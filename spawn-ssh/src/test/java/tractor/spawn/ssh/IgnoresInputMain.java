@@ -6,6 +6,6 @@ public final class IgnoresInputMain {
 
     public static void main(String[] args) throws Exception {
         System.out.println("sleeping");
-        Thread.sleep(Long.MAX_VALUE); // the point of this child: it never ends by itself, whatever its stdin does
+        Thread.currentThread().join(); // the point of this child: it never ends by itself, whatever its stdin does
     }
 }
