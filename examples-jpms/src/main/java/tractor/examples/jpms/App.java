@@ -1,5 +1,8 @@
 package tractor.examples.jpms;
 
+import tractor.ActorOptions;
+import tractor.Endpoint;
+import tractor.Endpoints;
 import tractor.RootOptions;
 import tractor.Tractor;
 
@@ -7,7 +10,8 @@ import tractor.Tractor;
  * Starts a tree and calls one function in a child actor; prints which module it ran in and where the child
  * ran. The spawn backend is the one {@code TRACTOR_SPAWN_METHOD} names (tractor's default otherwise), the
  * transport the one the system property {@code tractor.transport} names ({@code tcp} otherwise): nothing
- * else in this code knows about backends.
+ * else in this code knows about backends. With {@code -Dtractor.examples.classLoader=isolated} the child is
+ * spawned with that backend option: a thread child then has its own copy of this class and its statics.
  *
  * {@snippet lang=shell :
  * TRACTOR_SPAWN_METHOD=thread java --module-path mods --add-modules ALL-MODULE-PATH -m tractor.examples.jpms/tractor.examples.jpms.App
@@ -16,16 +20,23 @@ import tractor.Tractor;
 public final class App {
     private App() {}
 
-    /** The child's answer: its pid and the module this class was loaded in there. */
+    /** Set by {@link #main}: a child that sees it shares this class's statics with the app. */
+    private static volatile String startedBy = "nobody";
+
+    /** The child's answer: its pid, the module this class was loaded in there and whether it shares statics. */
     public static String where() {
-        return "child pid=" + ProcessHandle.current().pid() + " module=" + App.class.getModule().getName();
+        return "child pid=" + ProcessHandle.current().pid() + " module=" + App.class.getModule().getName()
+                + " startedBy=" + startedBy;
     }
 
     public static void main(String[] args) throws Exception {
         String transport = System.getProperty("tractor.transport", "tcp");
         RootOptions root = RootOptions.of().transport(transport).registryAddress(transport.equals("tcp") ? "tcp://127.0.0.1:0" : null);
+        String classLoader = System.getProperty("tractor.examples.classLoader");
+        ActorOptions child = classLoader == null ? ActorOptions.of() : ActorOptions.of().backendOption("classLoader", classLoader);
+        startedBy = "app";
         Object[] out = new Object[1];
-        Tractor.openNursery(root, an -> out[0] = an.runInActor("where", App::where).result());
+        Tractor.openNursery(root, an -> out[0] = an.runInActor("where", child, Endpoint.of((Endpoints.Fn0<String>) App::where)).result());
         System.out.println("app pid=" + ProcessHandle.current().pid() + " module=" + App.class.getModule().getName());
         System.out.println(out[0]);
     }

@@ -16,7 +16,7 @@ import tractor.testkit.Bounded;
  */
 @Bounded(seconds = 120)
 class AppTest {
-    static final Pattern PIDS = Pattern.compile("app pid=(\\d+) module=(\\S+)\\R+child pid=(\\d+) module=(\\S+)");
+    static final Pattern PIDS = Pattern.compile("app pid=(\\d+) module=(\\S+)\\R+child pid=(\\d+) module=(\\S+) startedBy=(\\S+)");
 
     static Matcher ran(Paths.Run r) {
         assertEquals(0, r.exit(), r.output());
@@ -30,6 +30,24 @@ class AppTest {
         Matcher m = ran(Paths.app(true, Set.of("tractor.spawn.thread", "tractor.transport.tcp"), "thread"));
         assertEquals("tractor.examples.jpms", m.group(2));
         assertEquals(m.group(1), m.group(3), "a thread child runs in the app's JVM");
+        assertEquals("app", m.group(5), "a shared class loader: the child sees the app's statics");
+    }
+
+    @Test
+    void anIsolatedThreadChildOnTheModulePathHasItsOwnCopyOfTheAppModule() throws Exception {
+        Matcher m = ran(Paths.app(true, Set.of("tractor.spawn.thread", "tractor.transport.tcp"), "thread",
+                "-Dtractor.examples.classLoader=isolated"));
+        assertEquals(m.group(1), m.group(3), "a thread child runs in the app's JVM");
+        assertEquals("tractor.examples.jpms", m.group(4), "loaded again as a named module");
+        assertEquals("nobody", m.group(5), "the child's copy of the app's class has fresh statics");
+    }
+
+    @Test
+    void anIsolatedThreadChildOnTheClassPathHasItsOwnCopyOfTheAppClasses() throws Exception {
+        Matcher m = ran(Paths.app(false, Set.of("tractor.spawn.thread", "tractor.transport.uds"), "thread",
+                "-Dtractor.examples.classLoader=isolated", "-Dtractor.transport=uds"));
+        assertEquals(m.group(1), m.group(3));
+        assertEquals("nobody", m.group(5), "the child's copy of the app's class has fresh statics");
     }
 
     @Test

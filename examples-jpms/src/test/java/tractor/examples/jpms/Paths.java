@@ -47,10 +47,14 @@ final class Paths {
 
     record Run(int exit, String output) {}
 
-    /** Runs the app in a new JVM: on the module path when {@code modulePath}, else on the class path. */
-    static Run app(boolean modulePath, Set<String> backends, String spawnMethod) throws Exception {
+    /**
+     * Runs the app in a new JVM, with {@code jvmOptions} before its main: on the module path when
+     * {@code modulePath}, else on the class path.
+     */
+    static Run app(boolean modulePath, Set<String> backends, String spawnMethod, String... jvmOptions) throws Exception {
         String java = ProcessHandle.current().info().command().orElseThrow();
         List<String> cmd = new ArrayList<>(List.of(java, "--sun-misc-unsafe-memory-access=allow"));
+        cmd.addAll(List.of(jvmOptions));
         if (modulePath) {
             cmd.addAll(List.of("--module-path", path(backends), "--add-modules", "ALL-MODULE-PATH",
                     "--module", "tractor.examples.jpms/tractor.examples.jpms.App"));

@@ -3,7 +3,10 @@ package tractor.spawn.thread;
 import java.io.File;
 import java.io.IOException;
 import java.lang.module.Configuration;
+import java.lang.module.FindException;
 import java.lang.module.ModuleFinder;
+import java.lang.module.ModuleReference;
+import java.lang.module.ResolutionException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.net.MalformedURLException;
@@ -13,8 +16,10 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import tractor.spawn.spi.ChildEntry;
 import tractor.spawn.spi.SpawnException;
 
@@ -26,12 +31,17 @@ import tractor.spawn.spi.SpawnException;
  * ({@code System.out}, system properties...) remain shared, and {@code System.exit} still ends the JVM.
  *
  * <p><b>Module mode</b>, when the entry names a module found on this JVM's module path
- * ({@code jdk.module.path}): the module path is resolved again, with service binding, into a new
- * {@link ModuleLayer} over the boot layer, defined with one class loader; the main class's package
- * is opened to this backend so that {@code main} can be invoked. <b>Class-path mode</b> otherwise: a
- * {@link URLClassLoader} over this JVM's module path and class path entries (the class path read from
- * {@code surefire.test.class.path} when it is only a surefire booter jar). The loader is closed when
- * {@code main} returns.
+ * ({@code jdk.module.path}): the entry's module and every module of the module path that the parent
+ * resolved are resolved again, with service binding, into a new {@link ModuleLayer} over the boot
+ * layer, defined with one class loader, so an endpoint's module is this child's own copy too; the
+ * main class's package is opened to this backend so that {@code main} can be invoked. Automatic
+ * modules (plain jars on the module path) that the boot layer already has are shared, like the JDK's,
+ * rather than loaded again: an automatic module reads every module, and a second copy would read both
+ * copies of each.
+ *
+ * <p><b>Class-path mode</b> otherwise: a {@link URLClassLoader} over this JVM's module path and class
+ * path entries (the class path read from {@code surefire.test.class.path} when it is only a surefire
+ * booter jar). The loader is closed when {@code main} returns.
  */
 final class IsolatedEntry implements Consumer<List<String>> {
     private final String actorName;
@@ -68,14 +78,55 @@ final class IsolatedEntry implements Consumer<List<String>> {
     }
 
     private ClassLoader moduleLoader() {
-        ModuleFinder finder = ModuleFinder.of(paths(modulePath));
         ModuleLayer boot = ModuleLayer.boot();
-        Configuration cf = boot.configuration().resolveAndBind(finder, ModuleFinder.of(), Set.of(entry.mainModule()));
+        ModuleFinder finder = new ExplicitFirst(ModuleFinder.of(paths(modulePath)), boot);
+        Configuration cf;
+        try {
+            cf = boot.configuration().resolveAndBind(finder, ModuleFinder.of(), roots(finder, boot));
+        } catch (ResolutionException | FindException e) {
+            throw new SpawnException("thread backend: the module path cannot be resolved again for isolated child \""
+                    + actorName + "\" (" + entry + "): " + e.getMessage(), e);
+        }
         ModuleLayer.Controller layer = ModuleLayer.defineModulesWithOneLoader(cf, List.of(boot), ClassLoader.getPlatformClassLoader());
         Module main = layer.layer().findModule(entry.mainModule()).orElseThrow();
         String pkg = entry.mainClass().substring(0, Math.max(0, entry.mainClass().lastIndexOf('.')));
         layer.addOpens(main, pkg, IsolatedEntry.class.getModule());
         return layer.layer().findLoader(entry.mainModule());
+    }
+
+    /**
+     * The entry's module and every module of the module path that the parent resolved: the application's
+     * modules are loaded again even when nothing the entry requires reaches them (an enabled endpoint's
+     * module, which the runtime loads by name), so that none of them is found through the parent's loader.
+     */
+    private Set<String> roots(ModuleFinder finder, ModuleLayer boot) {
+        Set<String> roots = new LinkedHashSet<>(Set.of(entry.mainModule()));
+        for (ModuleReference ref : finder.findAll()) {
+            if (boot.findModule(ref.descriptor().name()).isPresent()) roots.add(ref.descriptor().name());
+        }
+        return roots;
+    }
+
+    /**
+     * The module path without the automatic modules the boot layer already has: an automatic module
+     * reads every module of its configuration and of the parents', so a second copy of one would read
+     * both copies of each application module and fail resolution. Those libraries are shared with the
+     * parent, like JDK modules; explicit modules are loaded again.
+     */
+    private record ExplicitFirst(ModuleFinder path, ModuleLayer boot) implements ModuleFinder {
+        @Override
+        public Optional<ModuleReference> find(String name) {
+            return path.find(name).filter(this::loadAgain);
+        }
+
+        @Override
+        public Set<ModuleReference> findAll() {
+            return path.findAll().stream().filter(this::loadAgain).collect(Collectors.toSet());
+        }
+
+        private boolean loadAgain(ModuleReference ref) {
+            return !ref.descriptor().isAutomatic() || boot.findModule(ref.descriptor().name()).isEmpty();
+        }
     }
 
     private URLClassLoader classPathLoader() {
