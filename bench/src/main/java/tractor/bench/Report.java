@@ -47,6 +47,10 @@ public final class Report {
             TeardownBench.main(new String[0]);
             System.exit(0);
         }
+        if (selection.equals("quad")) { // tractor's quadruple example (scenario 73's time bound) against bare JVMs
+            QuadBench.main(new String[0]);
+            System.exit(0);
+        }
         if (selection.equals("scale")) { // N thread actors with open contexts: heap, spawn rate, teardown
             ScaleBench.main(new String[0]);
             System.exit(0);

@@ -113,16 +113,15 @@ class LegacyOneWayStreamingTest {
 
     static final List<Object> SEQ = IntStream.range(0, 1000).mapToObj(Long::valueOf).map(Object.class::cast).toList();
 
-    /** 73: root receives exactly 0..999 in order through the fan-in aggregator (a performance smoke test). */
+    /**
+     * 73: root receives exactly 0..999 in order through the fan-in aggregator. tractor's time bound (3 s, a
+     * performance smoke test) is the bench's ({@code -Dbench=quad}, {@code QuadBench}), not this test's.
+     */
     @ParameterizedTest
     @MethodSource("tractor.runtime.Matrix#pairs")
     void aQuadrupleExample(String b, String t) throws Exception {
         rootOptions.set(Matrix.root(b, t));
-        long t0 = System.nanoTime();
         assertEquals(SEQ, quadrupleExample(100));
-        Duration took = Duration.ofNanos(System.nanoTime() - t0);
-        // tractor's bound is 3 s on Linux (times a CPU-throttle headroom); 3 JVMs spawn here on 2 shared cores
-        assertTrue(took.compareTo(Duration.ofSeconds(b.equals("process") ? 10 : 3)) < 0, "spawn + stream took " + took);
     }
 
     static Stream<Arguments> pairsAndDelays() {
