@@ -4,8 +4,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Future;
 import tractor.ActorId;
 import tractor.ActorNursery;
 import tractor.ActorOptions;
@@ -133,7 +136,12 @@ final class ActorNurseryImpl implements ActorNursery {
         Uid cu = ErrorBox.uid(child);
         String backend = o.spawnBackend() != null ? o.spawnBackend() : rt.config().defaultBackend();
         checkReachable(name, backend, o);
-        CompletableFuture<Channel> back = rt.peers().expect(cu);
+        Msg spec = rt.debug().annotate(SpawnSpecs.make(rt.config(), o.enabled()));
+        // sent by the task that accepted the child's connection, the moment it is handshaken: the child waits for it
+        CompletableFuture<Channel> back = rt.peers().expect(cu).thenApply(c -> {
+            c.send(spec);
+            return c;
+        });
         jdk.jfr.Event spawned = JfrEvents.ACTOR_SPAWNED.begin();
         ChildHandle h;
         try {
@@ -147,7 +155,6 @@ final class ActorNurseryImpl implements ActorNursery {
         PortalImpl portal = new PortalImpl(rt, ch, main != null);
         ChildSupervisor sup = new ChildSupervisor(name, h, portal, this, main, args);
         try {
-            ch.send(rt.debug().annotate(SpawnSpecs.make(rt.config(), o.enabled())));
             rt.debug().announce(child, h);
             children.add(sup);
             if (main != null) {
@@ -210,11 +217,19 @@ final class ActorNurseryImpl implements ActorNursery {
         return new SpawnRequest(child.name(), child.uuid(), entry, args, env, jvm, o.backendOptions());
     }
 
-    /** Waits for the child to connect back, racing its exit and the spawn timeout; reaps it on failure. */
+    /**
+     * Waits for the child to connect back (and for its SpawnSpec to be sent), racing its exit and the spawn
+     * timeout; reaps it on failure. An expectation cancelled because this actor is closing counts as no
+     * connection.
+     */
     private Channel awaitConnectBack(ActorId child, CompletableFuture<Channel> back, ChildHandle h, Duration timeout) {
         try {
             Waits.await(CompletableFuture.anyOf(back, h.onExit()), timeout);
-            if (back.isDone() && !back.isCancelled()) return back.join();
+            if (back.state() == Future.State.SUCCESS) return back.resultNow();
+            if (back.state() == Future.State.FAILED) {
+                Throwable why = back.exceptionNow() instanceof CompletionException ce ? ce.getCause() : back.exceptionNow();
+                if (!(why instanceof CancellationException)) throw why instanceof Exception x ? x : new IllegalStateException(why);
+            }
         } catch (Cancelled c) {
             stopNow(h);
             throw c;

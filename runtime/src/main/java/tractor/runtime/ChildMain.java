@@ -155,19 +155,28 @@ public final class ChildMain {
         ActorConfig boot = new ActorConfig(id, false, false, List.of(), loader, tp, topts, ChannelOptions.DEFAULTS,
                 CodecLimits.DEFAULT, parentAddr, tractor.Teardown.DEFAULTS, SpawnBackends.DEFAULT, null, null);
         Channel parent = Connect.open(boot, parentAddr, new Msg.Aid(id.name(), id.uuid(), ProcessHandle.current().pid(), false, false));
-        if (!(parent.receiveOne(SPEC_TIMEOUT) instanceof Msg.SpawnSpec spec)) {
+        Listener l = null;
+        ActorRuntime rt;
+        try {
+            // bound while the parent sends the SpawnSpec: the address depends only on the name and the parent's side
+            l = tp.listen(tp.anyAddress(id.name(), BindHost.towards(topts, parentAddr)), topts);
+            if (!(parent.receiveOne(SPEC_TIMEOUT) instanceof Msg.SpawnSpec spec)) {
+                throw new TransportClosed("parent " + parentAddr + " sent no SpawnSpec");
+            }
+            ActorConfig cfg = new ActorConfig(id, false, false, SpawnSpecs.enabled(spec), loader, tp, topts, ChannelOptions.DEFAULTS,
+                    CodecLimits.DEFAULT, tp.parseAddress(SpawnSpecs.registry(spec)), SpawnSpecs.teardown(spec),
+                    SpawnSpecs.backend(spec), parent, args.size() > 4 && !args.get(4).isEmpty() ? args.get(4) : System.getProperty(LogLevels.PROPERTY));
+            for (String c : cfg.enabled()) {
+                Class.forName(c, true, loader); // as tractor imports enabled modules at boot: static registrations run
+            }
+            rt = new ActorRuntime(cfg);
+            rt.debug().configure(spec);
+        } catch (Exception | Error e) {
+            // nothing serves yet: a thread child's JVM goes on, so its connection and socket must not outlive it
+            if (l != null) l.close();
             parent.close();
-            throw new TransportClosed("parent " + parentAddr + " sent no SpawnSpec");
+            throw e;
         }
-        ActorConfig cfg = new ActorConfig(id, false, false, SpawnSpecs.enabled(spec), loader, tp, topts, ChannelOptions.DEFAULTS,
-                CodecLimits.DEFAULT, tp.parseAddress(SpawnSpecs.registry(spec)), SpawnSpecs.teardown(spec),
-                SpawnSpecs.backend(spec), parent, args.size() > 4 && !args.get(4).isEmpty() ? args.get(4) : System.getProperty(LogLevels.PROPERTY));
-        for (String c : cfg.enabled()) {
-            Class.forName(c, true, loader); // as tractor imports enabled modules at boot: static registrations run
-        }
-        Listener l = tp.listen(tp.anyAddress(id.name(), BindHost.towards(topts, parentAddr)), topts);
-        ActorRuntime rt = new ActorRuntime(cfg);
-        rt.debug().configure(spec);
         holder.set(rt);
         rt.run(l, parent, Sc::sleepForever);
     }
