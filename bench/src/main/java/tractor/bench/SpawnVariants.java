@@ -15,11 +15,15 @@ import tractor.Tractor;
 /**
  * The spawn bench's lever mode ({@code -Dspawn.variants=name:opts|name:opts}, options separated by spaces):
  * per round, the bare child JVM baseline, then {@code process-cold} and {@code process-aot} once for each
- * named set of extra child JVM options ({@code ActorOptions.jvmOptions}, appended after the backend's own, so
+ * named set of extra child JVM options (and {@code pool-<name>}, the warm pool with the AOT cache, with
+ * {@code -Dspawn.variantPool=true}) ({@code ActorOptions.jvmOptions}, appended after the backend's own, so
  * the later flag wins). An empty set ({@code base:}) is the backend's default. Rounds interleave the variants,
  * so a change of the machine's mode hits all of them alike; read the ratios to {@code bare-jvm}.
  */
 final class SpawnVariants {
+    /** Whether each variant also has a warm-pool row ({@code spawn.variantPool}, default false: 2.5 s per row). */
+    static final boolean POOL = Boolean.getBoolean("spawn.variantPool");
+
     private SpawnVariants() {}
 
     static Map<String, List<String>> parse(String spec) {
@@ -49,8 +53,15 @@ final class SpawnVariants {
                 for (var e : variants.entrySet()) {
                     ActorOptions o = base.jvmOptions(e.getValue().toArray(String[]::new));
                     SpawnBench.record(all, r, "cold-" + e.getKey(), SpawnBench.ready(an, "cold", o));
-                    if (actorAot.isPresent())
-                        SpawnBench.record(all, r, "aot-" + e.getKey(), SpawnBench.ready(an, "aot", o.backendOption("aotCache", actorAot.get().toString())));
+                    ActorOptions aot = actorAot.map(a -> o.backendOption("aotCache", a.toString())).orElse(o);
+                    if (actorAot.isPresent()) SpawnBench.record(all, r, "aot-" + e.getKey(), SpawnBench.ready(an, "aot", aot));
+                    if (!POOL) continue;
+                    if (r == 1) { // the first spawn of a pool's shape starts cold and fills the pool
+                        SpawnBench.ready(an, "pool-fill", aot.backendOption("warmPool", "1"));
+                        Thread.sleep(SpawnBench.POOL_REFILL_PAUSE);
+                    }
+                    SpawnBench.record(all, r, "pool-" + e.getKey(), SpawnBench.ready(an, "pooled", aot.backendOption("warmPool", "1")));
+                    Thread.sleep(SpawnBench.POOL_REFILL_PAUSE);
                 }
             }
         });
