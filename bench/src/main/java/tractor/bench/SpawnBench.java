@@ -43,6 +43,9 @@ public final class SpawnBench {
     static final List<String> CHILD_OPTS = List.of("-XX:UserThreadWaitAttemptsAtExit=0", "--sun-misc-unsafe-memory-access=allow",
             "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
+    /** {@code name:opts|name:opts}: compare child JVM option sets instead of the cases ({@link SpawnVariants}). */
+    static final String VARIANTS = System.getProperty("spawn.variants", "");
+
     private SpawnBench() {}
 
     /** The child's endpoint: the context is started at once. */
@@ -98,6 +101,10 @@ public final class SpawnBench {
     }
 
     public static void main(String[] args) throws Exception {
+        if (!VARIANTS.isBlank()) {
+            SpawnVariants.run(VARIANTS);
+            return;
+        }
         String cp = childClassPath();
         boolean jars = java.util.Arrays.stream(cp.split(java.io.File.pathSeparator)).noneMatch(e -> Files.isDirectory(Path.of(e)));
         Optional<Path> actorAot = existing(aotDir().resolve("actor.aot"));

@@ -38,18 +38,19 @@ final class MsgEncoder {
 
     /** Writes one msg. @throws MsgEncodeException if a generic field holds an unencodable value */
     void write(Msg m) throws IOException {
-        switch (m) {
-            case Msg.Yield y -> cidPld(T_YIELD, y.cid(), y.pld());
-            case Msg.Started s -> cidPld(T_STARTED, s.cid(), s.pld());
-            case Msg.Return r -> cidPld(T_RETURN, r.cid(), r.pld());
-            case Msg.Stop s -> stop(s);
-            case Msg.StartAck a -> startAck(a);
-            case Msg.Start s -> start(s);
-            case Msg.CancelAck c -> cancelAck(c);
-            case Msg.Aid a -> aid(a);
-            case Msg.SpawnSpec s -> spawnSpec(s);
-            case Msg.Error e -> error(e);
-        }
+        // an instanceof chain, not a pattern switch: a type switch spins a class at its first use in every
+        // JVM (SwitchBootstraps), which a child JVM pays while it boots (bench/README, spawn: the JVM)
+        if (m instanceof Msg.Yield y) cidPld(T_YIELD, y.cid(), y.pld());
+        else if (m instanceof Msg.Started s) cidPld(T_STARTED, s.cid(), s.pld());
+        else if (m instanceof Msg.Return r) cidPld(T_RETURN, r.cid(), r.pld());
+        else if (m instanceof Msg.Stop s) stop(s);
+        else if (m instanceof Msg.StartAck a) startAck(a);
+        else if (m instanceof Msg.Start s) start(s);
+        else if (m instanceof Msg.CancelAck c) cancelAck(c);
+        else if (m instanceof Msg.Aid a) aid(a);
+        else if (m instanceof Msg.SpawnSpec s) spawnSpec(s);
+        else if (m instanceof Msg.Error e) error(e);
+        else throw new IllegalStateException("no encoding for msg type " + m.getClass().getName());
     }
 
     private void head(int fields, byte[] tag) throws IOException {

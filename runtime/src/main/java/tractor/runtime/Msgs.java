@@ -6,17 +6,15 @@ final class Msgs {
 
     /** The dialog id a msg belongs to, or null for msgs of no dialog ({@code Aid}, {@code SpawnSpec}). */
     static String cid(Msg msg) {
-        return switch (msg) {
-            case Msg.Start m -> m.cid();
-            case Msg.StartAck m -> m.cid();
-            case Msg.Started m -> m.cid();
-            case Msg.Yield m -> m.cid();
-            case Msg.Stop m -> m.cid();
-            case Msg.Return m -> m.cid();
-            case Msg.CancelAck m -> m.cid();
-            case Msg.Error m -> m.cid();
-            case Msg.Aid m -> null;
-            case Msg.SpawnSpec m -> null;
-        };
+        // an instanceof chain, not a pattern switch: see MsgEncoder.write
+        if (msg instanceof Msg.Yield m) return m.cid();
+        if (msg instanceof Msg.Start m) return m.cid();
+        if (msg instanceof Msg.StartAck m) return m.cid();
+        if (msg instanceof Msg.Started m) return m.cid();
+        if (msg instanceof Msg.Stop m) return m.cid();
+        if (msg instanceof Msg.Return m) return m.cid();
+        if (msg instanceof Msg.CancelAck m) return m.cid();
+        if (msg instanceof Msg.Error m) return m.cid();
+        return null; // Aid, SpawnSpec
     }
 }

@@ -27,22 +27,21 @@ final class PayloadEncoder {
 
     /** Writes {@code v} at nesting {@code depth}. @throws MsgEncodeException if it cannot be encoded */
     void write(Object v, int depth) throws IOException {
-        switch (v) {
-            case null -> p.packNil();
-            case String s -> p.packString(s);
-            case Long l -> p.packLong(l);
-            case Integer i -> p.packLong(i);
-            case Boolean b -> p.packBoolean(b);
-            case Double d -> p.packDouble(d);
-            case RawPayload raw -> p.writePayload(raw.bytes());
-            case Float f -> p.packFloat(f);
-            case Short s -> p.packLong(s);
-            case Byte b -> p.packLong(b);
-            case Character c -> p.packString(c.toString());
-            case BigInteger b -> bigInteger(b);
-            case byte[] bytes -> p.packBinaryHeader(bytes.length).writePayload(bytes);
-            default -> structured(v, depth);
-        }
+        // an instanceof chain, not a pattern switch: see MsgEncoder.write
+        if (v == null) p.packNil();
+        else if (v instanceof String s) p.packString(s);
+        else if (v instanceof Long l) p.packLong(l);
+        else if (v instanceof Integer i) p.packLong(i);
+        else if (v instanceof Boolean b) p.packBoolean(b);
+        else if (v instanceof Double d) p.packDouble(d);
+        else if (v instanceof RawPayload raw) p.writePayload(raw.bytes());
+        else if (v instanceof Float f) p.packFloat(f);
+        else if (v instanceof Short s) p.packLong(s);
+        else if (v instanceof Byte b) p.packLong(b);
+        else if (v instanceof Character c) p.packString(c.toString());
+        else if (v instanceof BigInteger b) bigInteger(b);
+        else if (v instanceof byte[] bytes) p.packBinaryHeader(bytes.length).writePayload(bytes);
+        else structured(v, depth);
     }
 
     private void bigInteger(BigInteger b) throws IOException {
@@ -58,13 +57,11 @@ final class PayloadEncoder {
             extension(e, v);
             return;
         }
-        switch (v) {
-            case Enum<?> en -> p.packString(en.name());
-            case Record rec -> record(rec, depth);
-            case Map<?, ?> m -> map(m, depth);
-            case Collection<?> c -> collection(c, depth);
-            default -> other(v, depth);
-        }
+        if (v instanceof Enum<?> en) p.packString(en.name());
+        else if (v instanceof Record rec) record(rec, depth);
+        else if (v instanceof Map<?, ?> m) map(m, depth);
+        else if (v instanceof Collection<?> c) collection(c, depth);
+        else other(v, depth);
     }
 
     private void other(Object v, int depth) throws IOException {

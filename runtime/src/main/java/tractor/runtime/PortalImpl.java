@@ -113,18 +113,19 @@ final class PortalImpl implements Portal {
             channel.send(start);
             while (true) {
                 Msg m = d.receive();
-                switch (m) {
-                    case Msg.StartAck a -> {
-                        if (!"self".equals(start.ns()) && !"asyncfunc".equals(a.functype())) {
-                            cancelRemoteTask(start.cid());
-                            throw new IllegalArgumentException(start.ns() + "#" + start.func() + " is a " + a.functype()
-                                    + " endpoint: open it with openContext, not run");
-                        }
+                // an instanceof chain, not a pattern switch: see MsgEncoder.write
+                if (m instanceof Msg.StartAck a) {
+                    if (!"self".equals(start.ns()) && !"asyncfunc".equals(a.functype())) {
+                        cancelRemoteTask(start.cid());
+                        throw new IllegalArgumentException(start.ns() + "#" + start.func() + " is a " + a.functype()
+                                + " endpoint: open it with openContext, not run");
                     }
-                    case Msg.Error e -> throw ErrorBox.unpack(e);
-                    case Msg.Return r -> { return r; }
-                    case Msg.CancelAck c -> { return c; }
-                    default -> throw unexpected(m);
+                } else if (m instanceof Msg.Error e) {
+                    throw ErrorBox.unpack(e);
+                } else if (m instanceof Msg.Return || m instanceof Msg.CancelAck) {
+                    return m;
+                } else {
+                    throw unexpected(m);
                 }
             }
         } catch (Cancelled c) {

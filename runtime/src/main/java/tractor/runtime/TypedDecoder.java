@@ -31,14 +31,13 @@ final class TypedDecoder extends PayloadDecoder {
 
     /** Reads one value as {@code type}. @throws MsgDecodeException if malformed or not a {@code type} */
     Object typed(Type type, int depth) throws IOException {
-        return switch (type) {
-            case Class<?> c -> ofClass(c, depth);
-            case ParameterizedType p -> parameterized(p, depth);
-            case GenericArrayType g -> array(g.getGenericComponentType(), depth);
-            case WildcardType w -> typed(w.getUpperBounds()[0], depth);
-            case TypeVariable<?> v -> typed(v.getBounds()[0], depth);
-            default -> throw r.invalid("cannot decode into " + type.getTypeName());
-        };
+        // an instanceof chain, not a pattern switch: see MsgEncoder.write
+        if (type instanceof Class<?> c) return ofClass(c, depth);
+        if (type instanceof ParameterizedType p) return parameterized(p, depth);
+        if (type instanceof GenericArrayType g) return array(g.getGenericComponentType(), depth);
+        if (type instanceof WildcardType w) return typed(w.getUpperBounds()[0], depth);
+        if (type instanceof TypeVariable<?> v) return typed(v.getBounds()[0], depth);
+        throw r.invalid("cannot decode into " + type.getTypeName());
     }
 
     private Object ofClass(Class<?> c, int depth) throws IOException {

@@ -2,6 +2,7 @@ package tractor.spawn.process;
 
 import java.io.File;
 import java.lang.module.ModuleFinder;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,7 +31,9 @@ import tractor.spawn.spi.SpawnRequest;
  * {@code surefire.test.class.path}.
  *
  * <p>Request options: {@code java} replaces the binary, {@code classPath} replaces the class path,
- * {@code aotCache} names a JDK 25 AOT cache to start from (see {@link AotCache}).
+ * {@code aotCache} names a JDK 25 AOT cache to start from (see {@link AotCache}); without one, {@code cds}
+ * controls the dynamic AppCDS archive of children of one shape (see {@link AppCds}; pooled JVMs get neither
+ * fallback).
  */
 final class ChildCommand {
     /**
@@ -45,15 +48,26 @@ final class ChildCommand {
     private final String modulePath;
     private final String classPath;
     private final Map<String, Boolean> onModulePath = new ConcurrentHashMap<>();
+    private final AppCds cds;
 
     ChildCommand() {
-        this(currentJava(), System.getProperty("jdk.module.path", ""), effectiveClassPath());
+        this(currentJava(), System.getProperty("jdk.module.path", ""), effectiveClassPath(), new AppCds());
     }
 
     ChildCommand(String java, String modulePath, String classPath) {
+        this(java, modulePath, classPath, new AppCds());
+    }
+
+    ChildCommand(String java, String modulePath, String classPath, AppCds cds) {
         this.java = java;
         this.modulePath = modulePath;
         this.classPath = classPath;
+        this.cds = cds;
+    }
+
+    /** A child started with {@code cmd} has exited (a training child's CDS archive is put in place). */
+    void exited(List<String> cmd) {
+        cds.exited(cmd);
     }
 
     /** The command line that starts the child {@code request} asks for. */
@@ -63,6 +77,7 @@ final class ChildCommand {
         List<String> cmd = launcher(request, module);
         if (module != null) cmd.addAll(List.of("--module", module + "/" + mainClass));
         else cmd.add(mainClass);
+        withAppCds(request, cmd);
         cmd.addAll(request.args());
         return cmd;
     }
@@ -85,6 +100,28 @@ final class ChildCommand {
         }
         cmd.add(mainClass);
         return cmd;
+    }
+
+    /**
+     * Adds the {@link AppCds} fallback after our JVM options when the child has no AOT cache and the request
+     * leaves class sharing to us; {@code cmd} (binary, options, paths, main class) is the archive's shape.
+     */
+    private void withAppCds(SpawnRequest request, List<String> cmd) {
+        if (sharingOwnedByRequest(request.jvmOptions()) || AotCache.find(request.options()).isPresent() || !jarsOnly(cmd)) return;
+        cmd.addAll(1 + JVM_OPTIONS.size(), cds.options(request.options(), List.copyOf(cmd)));
+    }
+
+    /**
+     * Whether every class and module path entry of {@code cmd} is a file: a JVM asked to write a CDS archive
+     * with a directory on a path fails its exit (status 1, "Cannot have non-empty directory in paths").
+     */
+    static boolean jarsOnly(List<String> cmd) {
+        for (int i = 0; i < cmd.size() - 1; i++) {
+            if (!cmd.get(i).equals("-cp") && !cmd.get(i).equals("--module-path")) continue;
+            for (String e : cmd.get(i + 1).split(File.pathSeparator))
+                if (!e.isBlank() && !Files.isRegularFile(Path.of(e))) return false;
+        }
+        return true;
     }
 
     private static String mainClass(SpawnRequest request) {

@@ -75,12 +75,16 @@ final class ProcessBackend implements SpawnBackend {
         try {
             process = pb.start();
         } catch (IOException | RuntimeException e) {
+            command.exited(cmd);
             throw new SpawnException("process backend: cannot start child \"" + actorName + "\": step start of "
                     + cmd.getFirst() + " failed (" + e.getMessage() + "); command: " + cmd, e);
         }
         ProcessChild child = new ProcessChild(actorName, process);
         running.add(child);
-        child.start().onExit().whenComplete((s, e) -> running.remove(child));
+        child.start().onExit().whenComplete((s, e) -> {
+            running.remove(child);
+            command.exited(cmd);
+        });
         if (closed) child.hardStop(); // raced with close(): it must not survive
         return child;
     }

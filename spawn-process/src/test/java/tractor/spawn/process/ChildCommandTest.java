@@ -100,4 +100,29 @@ class ChildCommandTest {
         assertTrue(cmd.stream().noneMatch(a -> a.startsWith("-XX:AOTCache=")), cmd.toString());
         assertTrue(cmd.contains("-XX:AOTCacheOutput=/tmp/train.aot"), cmd.toString());
     }
+
+    @Test
+    void withoutAnAotCacheAChildFromJarsGetsTheAppCdsFallbackAfterOurOptions(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        String jar = java.nio.file.Files.writeString(dir.resolve("a.jar"), "x").toString();
+        ChildCommand command = new ChildCommand("/j", "", jar, new AppCds(dir.resolve("cds")));
+        List<String> cmd = command.build(request(null, "p.Main"));
+        assertEquals(ChildCommand.JVM_OPTIONS, cmd.subList(1, 1 + ChildCommand.JVM_OPTIONS.size()));
+        assertTrue(cmd.get(1 + ChildCommand.JVM_OPTIONS.size()).startsWith("-XX:ArchiveClassesAtExit=" + dir.resolve("cds")), cmd.toString());
+        assertEquals(List.of("p.Main", "x", "y"), cmd.subList(cmd.size() - 3, cmd.size()));
+        assertTrue(command.buildPooled(request(null, "p.Main")).stream().noneMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit")),
+                "a pooled JVM is keyed by its command line and gets no training flag");
+        java.nio.file.Path aot = java.nio.file.Files.writeString(dir.resolve("child.aot"), "x");
+        List<String> withAot = command.build(request(null, "p.Main").withOption(AotCache.OPTION, aot.toString()));
+        assertTrue(withAot.stream().noneMatch(a -> a.contains("SharedArchiveFile") || a.contains("ArchiveClassesAtExit")), withAot.toString());
+        List<String> off = command.build(request(null, "p.Main").withOption(AppCds.OPTION, "off"));
+        assertTrue(off.stream().noneMatch(a -> a.contains("ArchiveClasses") || a.contains("SharedArchiveFile")), off.toString());
+    }
+
+    @Test
+    void aDirectoryOnTheClassPathMeansNoAppCds(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        List<String> cmd = new ChildCommand("/j", "", dir.toString(), new AppCds(dir.resolve("cds"))).build(request(null, "p.Main"));
+        assertTrue(cmd.stream().noneMatch(a -> a.contains("ArchiveClasses") || a.contains("SharedArchiveFile")),
+                "a JVM dumping CDS with a directory on its path exits with status 1: " + cmd);
+        assertFalse(ChildCommand.jarsOnly(List.of("/j", "--module-path", dir.toString(), "m/p.Main")));
+    }
 }

@@ -24,6 +24,18 @@ public record UdsAddress(Path path) implements Address {
         }
     }
 
+    // equals and hashCode written out: a record's generated ones link through ObjectMethods.bootstrap at their
+    // first call in every JVM, ~6-13 ms each in a fresh C1 child (bench/README, spawn: the child JVM)
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof UdsAddress a && path.equals(a.path);
+    }
+
+    @Override
+    public int hashCode() {
+        return path.hashCode();
+    }
+
     /** The address of a socket file named {@code fileName} in the runtime directory (see {@link RuntimeDir}). */
     public static UdsAddress inRuntimeDir(String fileName) {
         return new UdsAddress(RuntimeDir.path().resolve(fileName));
