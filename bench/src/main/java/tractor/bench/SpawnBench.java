@@ -28,8 +28,11 @@ import tractor.Tractor;
  * without and with its own AOT cache. Every case runs once per round, rounds interleaved; the root listens
  * on UDS. Children run from the modules' jars when the build packaged them (the AOT cache needs jars).
  * A thread actor's figure per round is the median of {@code spawn.threadSpawns} (21) spawns after
- * {@code spawn.threadWarmup} (50) untimed ones; {@code thread-inproc} repeats that under a second root on
- * the inproc transport, once the first has closed (one root per program).
+ * {@code spawn.threadWarmup} (50) untimed ones; {@code thread-steady} is the same once the process rounds
+ * are over and {@code spawn.threadSteadyWarmup} (2,000) more untimed spawns have run (the spawn path then
+ * runs C2-compiled: the figure of a JVM that spawns thread actors as a matter of course);
+ * {@code thread-inproc} repeats the first under a second root on the inproc transport, once the first has
+ * closed (one root per program).
  *
  * <p>System properties: {@code spawn.rounds} (9), {@code spawn.aotDir} (where {@link AotTrain} wrote
  * {@code actor.aot} and {@code bare.aot}), {@code spawn.poolPause} (2500 ms: the pause after each pool
@@ -134,6 +137,9 @@ public final class SpawnBench {
                 Thread.sleep(POOL_REFILL_PAUSE);
                 record(all, r, "thread", threadMedian(an, thread));
             }
+            // a JVM that has spawned thread actors for a while: the spawn path compiled by C2, nothing else running
+            for (int i = 0; i < THREAD_STEADY_WARMUP; i++) ready(an, "thr-warm", thread);
+            for (int r = 1; r <= ROUNDS; r++) record(all, r, "thread-steady", threadMedian(an, thread));
         });
         // a second program phase: the same thread spawns under a root on the inproc transport (no socket)
         Tractor.openNursery(RootOptions.of().transport("inproc").spawnBackend("thread").logLevel("error"), an -> {
@@ -145,6 +151,8 @@ public final class SpawnBench {
 
     /** Thread spawns made before the timed ones (the thread path's JIT), per root. */
     static final int THREAD_WARMUP = Integer.getInteger("spawn.threadWarmup", 50);
+    /** Untimed thread spawns before the {@code thread-steady} rounds (after the others), under the UDS root. */
+    static final int THREAD_STEADY_WARMUP = Integer.getInteger("spawn.threadSteadyWarmup", 2000);
     /** Thread spawns per round: the round's figure is their median. */
     static final int THREAD_SPAWNS = Integer.getInteger("spawn.threadSpawns", 21);
 
@@ -170,7 +178,8 @@ public final class SpawnBench {
         System.out.println("spawn-to-ready, median [min-max] over rounds; ratio = median of the per-round ratios (lower is better):");
         for (var e : all.entrySet()) System.out.printf(Locale.ROOT, "  %-14s %s%n", e.getKey(), Stats.of(e.getValue()).fmt("ms"));
         String[][] ratios = {{"process-cold", "bare-jvm"}, {"process-aot", "bare-jvm"}, {"process-aot", "bare-jvm-aot"},
-                {"process-pool", "bare-jvm"}, {"thread", "bare-jvm"}, {"thread-inproc", "bare-jvm"}};
+                {"process-pool", "bare-jvm"}, {"thread", "bare-jvm"}, {"thread-steady", "bare-jvm"},
+                {"thread-inproc", "bare-jvm"}};
         for (String[] q : ratios) {
             List<Double> a = all.get(q[0]), b = all.get(q[1]);
             if (a == null || b == null) continue;
