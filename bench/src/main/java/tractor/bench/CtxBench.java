@@ -183,11 +183,14 @@ public final class CtxBench {
     static final List<String> TRANSPORTS = List.of(System.getProperty("ctx.transports", "tcp,uds").split(","));
     static final List<String> BACKENDS = List.of(System.getProperty("ctx.backends", "process,thread").split(","));
     static final List<String> CASES = List.of(System.getProperty("ctx.cases", "ctx-pingpong,stream-from").split(","));
+    /** Extra JVM options of a process child (whitespace-separated; later flags win), e.g. {@code -XX:TieredStopAtLevel=4}. */
+    static final List<String> CHILD_JVM = List.of(System.getProperty("ctx.childJvm", "").trim().split("\\s+")).stream().filter(o -> !o.isEmpty()).toList();
 
     public static void main(String[] args) throws Exception {
         System.out.printf(Locale.ROOT, "contexts and streams, root <-> one child actor, %s x %s: %d rounds; ping-pong %d+%d round trips,"
                 + " one-way %d msgs; raw baselines of IpcBench on the same transport in the same rounds; %d cpus%n",
                 BACKENDS, TRANSPORTS, ROUNDS, WARM, N, MSGS, Runtime.getRuntime().availableProcessors());
+        if (!CHILD_JVM.isEmpty()) System.out.println("process child's extra JVM options: " + CHILD_JVM);
         Map<String, List<IpcBench.Result>> all = new LinkedHashMap<>();
         for (String transport : TRANSPORTS) {
             for (String backend : BACKENDS) pair(all, transport, backend);
@@ -201,7 +204,7 @@ public final class CtxBench {
         RootOptions root = RootOptions.of().transport(transport).registryAddress(registry(transport)).spawnBackend(backend).logLevel("error");
         Tractor.openNursery(root, an -> {
             long s0 = System.nanoTime();
-            Portal p = an.startActor("echo", ActorOptions.of().enable(CtxBench.class));
+            Portal p = an.startActor("echo", ActorOptions.of().enable(CtxBench.class).jvmOptions(CHILD_JVM.toArray(String[]::new)));
             p.run(CtxBench::ready); // connected and serving
             System.out.printf(Locale.ROOT, "%s: child actor spawned and serving in %.0f ms%n", tag, (System.nanoTime() - s0) / 1e6);
             measure(new LinkedHashMap<>(), 0, "warm stream-from", () -> streamFrom(p, Math.min(MSGS, 200_000))); // JIT, not timed

@@ -8,8 +8,13 @@ package tractor.runtime;
  * producers are slow enough; a Java producer is not.
  */
 final class Credits {
-    static final int WINDOW = 256;
-    static final int GRANT_EVERY = WINDOW / 2;
+    /**
+     * Values in flight: at most the one-way consumer's inbox bound ({@code ContextInbox.BUFFER + OVERFLOW}, 680),
+     * so a consumer that stops reading is never overrun. 512 keeps a producer running while a grant travels
+     * back (256 stalled it once per grant round trip).
+     */
+    static final int WINDOW = 512;
+    static final int GRANT_EVERY = WINDOW / 4;
 
     private final ContextImpl ctx;
     private long available = WINDOW;

@@ -2,7 +2,7 @@ package tractor.runtime;
 
 import java.io.IOException;
 import java.util.Objects;
-import org.msgpack.core.MessageBufferPacker;
+import org.msgpack.core.MessagePacker;
 import org.msgpack.core.MessagePack;
 import org.msgpack.core.MessagePackException;
 
@@ -29,7 +29,8 @@ public final class MsgCodec {
     public static final int HEADER_BYTES = 4;
 
     private final CodecLimits limits;
-    private final MessageBufferPacker packer = MessagePack.newDefaultBufferPacker();
+    private final PackOutput out = new PackOutput();
+    private final MessagePacker packer = MessagePack.newDefaultPacker(out);
     private final MsgEncoder encoder;
     private final WireReader reader = new WireReader();
     private final MsgDecoder decoder;
@@ -58,9 +59,22 @@ public final class MsgCodec {
      * @throws NullPointerException if {@code msg} is null
      */
     public byte[] encode(Msg msg) {
-        packer.clear();
+        start();
         pack(msg);
-        return packer.toByteArray();
+        return finish();
+    }
+
+    private void start() {
+        PackOutput.restart(packer, out);
+    }
+
+    private byte[] finish() {
+        try {
+            packer.flush();
+        } catch (IOException e) {
+            throw new MsgEncodeException("cannot flush the packer", e); // PackOutput never fails
+        }
+        return out.toByteArray();
     }
 
     /**
@@ -70,14 +84,14 @@ public final class MsgCodec {
      * @throws NullPointerException if {@code msg} is null
      */
     public byte[] encodeFrame(Msg msg) {
-        packer.clear();
+        start();
         try {
             packer.writePayload(new byte[HEADER_BYTES]);
         } catch (IOException e) {
-            throw new MsgEncodeException("cannot write frame header", e); // buffer packer never fails
+            throw new MsgEncodeException("cannot write frame header", e); // PackOutput never fails
         }
         pack(msg);
-        byte[] frame = packer.toByteArray();
+        byte[] frame = finish();
         putLength(frame, frame.length - HEADER_BYTES);
         return frame;
     }

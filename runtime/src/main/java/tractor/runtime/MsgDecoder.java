@@ -29,6 +29,10 @@ final class MsgDecoder {
 
     /** Reads one msg map at {@code depth}. @throws MsgDecodeException if it is malformed or invalid */
     Msg msg(int depth) throws IOException {
+        if (depth == 1 && r.offset() == 0) {
+            Msg.Yield y = plainYield();
+            if (y != null) return y;
+        }
         ValueType t = r.nextType();
         if (t != ValueType.MAP) {
             throw r.invalid("expected a msg (a msgpack map), got " + describe(t));
@@ -39,6 +43,34 @@ final class MsgDecoder {
         MsgSchema.Type type = findType(n, depth);
         r.seek(entries);
         return fields(type, n, depth);
+    }
+
+    /** How tractor, msgspec and this codec all write a {@code Yield}: its three fields in order, the tag first. */
+    private static final byte[] YIELD_HEAD = yieldHead();
+    private static final byte[] PLD = MsgEncoder.fixstr("pld");
+
+    private static byte[] yieldHead() {
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        b.write(0x83); // a map of 3
+        b.writeBytes(MsgEncoder.fixstr(MsgSchema.TAG));
+        b.writeBytes(MsgEncoder.fixstr("Yield"));
+        b.writeBytes(MsgEncoder.fixstr("cid"));
+        return b.toByteArray();
+    }
+
+    /**
+     * The stream's hot path: a whole top-level msg of exactly {@link #YIELD_HEAD}, a string cid, {@code "pld"}
+     * and the payload is that {@code Yield}, without the generic key lookups; anything else (other order, more
+     * fields, a non-string cid) reads nothing and returns null for the generic decoding, which reports errors.
+     */
+    private Msg.Yield plainYield() throws IOException {
+        if (!r.take(YIELD_HEAD)) return null;
+        if (r.remaining() > 0 && r.nextType() == ValueType.STRING) {
+            String cid = r.name();
+            if (r.take(PLD) && r.remaining() > 0) return new Msg.Yield(cid, r.raw(2, maxDepth));
+        }
+        r.seek(0);
+        return null;
     }
 
     private MsgSchema.Type findType(int n, int depth) throws IOException {

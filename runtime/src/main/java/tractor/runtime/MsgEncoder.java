@@ -3,6 +3,8 @@ package tractor.runtime;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.msgpack.core.MessageBufferPacker;
+import org.msgpack.core.MessagePack;
 import org.msgpack.core.MessagePacker;
 
 /**
@@ -72,12 +74,28 @@ final class MsgEncoder {
 
     private void cidPld(byte[] tag, String cid, RawPayload pld) throws IOException {
         head(2, tag);
-        p.writePayload(CID).packString(cid).writePayload(PLD).writePayload(pld.bytes());
+        p.writePayload(CID).writePayload(cid(cid)).writePayload(PLD).writePayload(pld.bytes());
     }
 
     private void stop(Msg.Stop s) throws IOException {
         head(1, T_STOP);
-        p.writePayload(CID).packString(s.cid());
+        p.writePayload(CID).writePayload(cid(s.cid()));
+    }
+
+    /** The last cid written and its msgpack string: a stream's msgs all carry the same cid. */
+    private String lastCid;
+    private byte[] lastCidBytes;
+
+    /** {@code cid} as msgpack writes a string (the same packer config, so the same bytes), cached for the next msg. */
+    private byte[] cid(String cid) throws IOException {
+        if (lastCidBytes == null || !java.util.Objects.equals(cid, lastCid)) {
+            try (MessageBufferPacker one = MessagePack.newDefaultBufferPacker()) {
+                one.packString(cid);
+                lastCidBytes = one.toByteArray();
+            }
+            lastCid = cid;
+        }
+        return lastCidBytes;
     }
 
     private void startAck(Msg.StartAck a) throws IOException {

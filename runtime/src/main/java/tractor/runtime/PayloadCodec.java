@@ -3,7 +3,7 @@ package tractor.runtime;
 import java.io.IOException;
 import java.lang.reflect.Type;
 import java.util.Objects;
-import org.msgpack.core.MessageBufferPacker;
+import org.msgpack.core.MessagePacker;
 import org.msgpack.core.MessagePack;
 import org.msgpack.core.MessagePackException;
 
@@ -25,7 +25,8 @@ import org.msgpack.core.MessagePackException;
 public final class PayloadCodec {
     private final CodecLimits limits;
     private final ExtRegistry ext;
-    private final MessageBufferPacker packer = MessagePack.newDefaultBufferPacker();
+    private final PackOutput out = new PackOutput();
+    private final MessagePacker packer = MessagePack.newDefaultPacker(out);
     private final PayloadEncoder encoder;
     private final WireReader reader = new WireReader();
     private final TypedDecoder decoder;
@@ -56,17 +57,19 @@ public final class PayloadCodec {
      *                            result exceeds the frame limit
      */
     public RawPayload encode(Object value) {
-        packer.clear();
+        PackOutput.restart(packer, out);
+        long before = packer.getTotalWrittenBytes(); // a running total: never reset by clear()
         try {
             encoder.write(value, 1);
+            packer.flush();
         } catch (IOException | MessagePackException | IllegalArgumentException e) {
             throw new MsgEncodeException("cannot encode a " + (value == null ? "null" : value.getClass().getName()) + ": " + e, e);
         }
-        if (packer.getTotalWrittenBytes() > limits.maxFrameBytes()) {
-            throw new MsgEncodeException("encoded payload of " + packer.getTotalWrittenBytes()
-                    + " bytes exceeds the frame limit of " + limits.maxFrameBytes());
+        long size = packer.getTotalWrittenBytes() - before;
+        if (size > limits.maxFrameBytes()) {
+            throw new MsgEncodeException("encoded payload of " + size + " bytes exceeds the frame limit of " + limits.maxFrameBytes());
         }
-        return new RawPayload(packer.toByteArray());
+        return new RawPayload(out.toByteArray());
     }
 
     /**

@@ -50,6 +50,15 @@ final class WireReader {
         }
     }
 
+    /** Whether the next bytes are exactly {@code prefix}; consumes them when they are, else reads nothing. */
+    boolean take(byte[] prefix) {
+        long at = offset();
+        int from = start + (int) at;
+        if (remaining() < prefix.length || !Arrays.equals(buf, from, from + prefix.length, prefix, 0, prefix.length)) return false;
+        seek(at + prefix.length);
+        return true;
+    }
+
     /** {@return bytes consumed so far} */
     long offset() {
         return base + unpacker.getTotalReadBytes();

@@ -43,6 +43,11 @@ final class FrameWriter {
      * half a megabyte (thousands of actors in one JVM each hold a few channels).
      */
     static final int QUEUE_START = 4 * 1024;
+    /**
+     * How long the writer must find nothing to write before it gives grown buffers back: a stream whose
+     * writer catches up between two frames keeps its buffers instead of reallocating them per batch.
+     */
+    static final long SHRINK_AFTER_IDLE = TimeUnit.MILLISECONDS.toNanos(2);
 
     /** What the writer needs from its channel. */
     interface Owner {
@@ -158,7 +163,7 @@ final class FrameWriter {
         while (true) {
             lock.lock();
             try {
-                while (queue.position() == 0 && !owner.ended()) work.awaitUninterruptibly();
+                awaitWork();
                 if (queue.position() == 0) return;
                 ByteBuffer full = queue;
                 queue = outgoing.clear();
@@ -179,10 +184,6 @@ final class FrameWriter {
                 lock.lock();
                 try {
                     writing = false;
-                    if (queue.position() == 0 && queue.capacity() > QUEUE_START) {
-                        queue = buffer(QUEUE_START); // drained: give the big buffers back while idle
-                        outgoing = buffer(QUEUE_START);
-                    }
                     progress.signalAll();
                 } finally {
                     lock.unlock();
@@ -190,6 +191,26 @@ final class FrameWriter {
             }
             if (!ok) return;
         }
+    }
+
+    /**
+     * The writer waits for frames (lock held); once it found none for {@link #SHRINK_AFTER_IDLE}, it gives
+     * grown buffers back (an idle channel holds two small ones) and waits without a bound.
+     */
+    private void awaitWork() {
+        long left = SHRINK_AFTER_IDLE;
+        while (queue.position() == 0 && !owner.ended() && left > 0) {
+            try {
+                left = work.awaitNanos(left);
+            } catch (InterruptedException e) {
+                left = 0; // nobody interrupts the writer but close; it sees the end below
+            }
+        }
+        if (queue.position() == 0 && queue.capacity() > QUEUE_START) {
+            queue = buffer(QUEUE_START);
+            outgoing = buffer(QUEUE_START);
+        }
+        while (queue.position() == 0 && !owner.ended()) work.awaitUninterruptibly();
     }
 
     /**
