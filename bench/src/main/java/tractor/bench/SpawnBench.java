@@ -90,6 +90,7 @@ public final class SpawnBench {
         double ms;
         try (Context ctx = p.openContext(SpawnBench::up)) {
             ctx.first();
+            tractor.runtime.ChildMain.stamp("P9 first()");
             ms = (System.nanoTime() - t0) / 1e6;
             ctx.waitForResult();
         }
@@ -134,6 +135,27 @@ public final class SpawnBench {
             for (int r = 1; r <= ROUNDS; r++) record(all, r, "thread-inproc", threadMedian(an, thread));
         });
         summary(all);
+    }
+
+    /**
+     * {@code -Dbench=spawn-thread}: the thread cases alone, under a UDS, a TCP and an inproc root in turn.
+     */
+    static void threadOnly() throws Exception {
+        Map<String, List<Double>> all = new LinkedHashMap<>();
+        ActorOptions thread = ActorOptions.of().enable(SpawnBench.class).spawnBackend("thread");
+        System.out.printf(Locale.ROOT, "thread spawn-to-ready: %d rounds of %d spawns after %d warm-up spawns per root; %d cpus%n",
+                ROUNDS, THREAD_SPAWNS, THREAD_WARMUP, Runtime.getRuntime().availableProcessors());
+        for (String t : List.of("uds", "tcp", "inproc")) { // one root after the other: a nursery opened inside a root is that root's
+            RootOptions root = RootOptions.of().transport(t).spawnBackend("thread").logLevel("error");
+            if (!t.equals("inproc")) root = root.registryAddress(CtxBench.registry(t));
+            Tractor.openNursery(root, an -> {
+                for (int i = 0; i < THREAD_WARMUP; i++) ready(an, "thr-warm", thread);
+                for (int r = 1; r <= ROUNDS; r++) record(all, r, "thread-" + t, threadMedian(an, thread));
+            });
+        }
+        System.out.println();
+        System.out.println("thread spawn-to-ready, median [min-max] over rounds (target <= 1 ms):");
+        for (var e : all.entrySet()) System.out.printf(Locale.ROOT, "  %-14s %s%n", e.getKey(), Stats.of(e.getValue()).fmt("ms"));
     }
 
     /** Thread spawns made before the timed ones (the thread path's JIT), per root. */

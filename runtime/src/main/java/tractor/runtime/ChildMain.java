@@ -145,8 +145,11 @@ public final class ChildMain {
         if (failed.get() != null) throw new IllegalStateException("child actor failed: " + failed.get(), failed.get());
     }
 
+    public static void stamp(String s) { Stamps.at(s); }
+
     static void run(List<String> args, AtomicReference<ActorRuntime> holder, TransportSecurity security) throws Exception {
         if (args.size() < 3) throw new IllegalArgumentException("usage: ChildMain <parent address> <name> <uuid> [in-jvm], got " + args);
+        Stamps.at("C0 child run");
         Address parentAddr = Address.parse(args.get(0));
         ActorId id = new ActorId(args.get(1), args.get(2));
         TransportProvider tp = Transports.get(parentAddr.transport());
@@ -154,22 +157,47 @@ public final class ChildMain {
         ClassLoader loader = ChildMain.class.getClassLoader();
         ActorConfig boot = new ActorConfig(id, false, false, List.of(), loader, tp, topts, ChannelOptions.DEFAULTS,
                 CodecLimits.DEFAULT, parentAddr, tractor.Teardown.DEFAULTS, SpawnBackends.DEFAULT, null, null);
+        Stamps.at("C1 child before connect");
         Channel parent = Connect.open(boot, parentAddr, new Msg.Aid(id.name(), id.uuid(), ProcessHandle.current().pid(), false, false));
-        if (!(parent.receiveOne(SPEC_TIMEOUT) instanceof Msg.SpawnSpec spec)) {
+        Stamps.at("C2 child handshaken");
+        // the listener is bound while the parent prepares the SpawnSpec (its name is the actor's, known from the
+        // arguments); nobody learns its address before the actor registers, after the enabled classes are loaded
+        Listener l;
+        try {
+            l = tp.listen(tp.anyAddress(id.name(), BindHost.towards(topts, parentAddr)), topts);
+        } catch (RuntimeException | Error e) {
             parent.close();
-            throw new TransportClosed("parent " + parentAddr + " sent no SpawnSpec");
+            throw e;
         }
-        ActorConfig cfg = new ActorConfig(id, false, false, SpawnSpecs.enabled(spec), loader, tp, topts, ChannelOptions.DEFAULTS,
-                CodecLimits.DEFAULT, tp.parseAddress(SpawnSpecs.registry(spec)), SpawnSpecs.teardown(spec),
-                SpawnSpecs.backend(spec), parent, args.size() > 4 && !args.get(4).isEmpty() ? args.get(4) : System.getProperty(LogLevels.PROPERTY));
-        for (String c : cfg.enabled()) {
-            Class.forName(c, true, loader); // as tractor imports enabled modules at boot: static registrations run
+        Stamps.at("C5 child listening");
+        Msg.SpawnSpec spec;
+        ActorConfig cfg;
+        try {
+            spec = spawnSpec(parent, parentAddr);
+            Stamps.at("C3 child got SpawnSpec");
+            cfg = new ActorConfig(id, false, false, SpawnSpecs.enabled(spec), loader, tp, topts, ChannelOptions.DEFAULTS,
+                    CodecLimits.DEFAULT, tp.parseAddress(SpawnSpecs.registry(spec)), SpawnSpecs.teardown(spec),
+                    SpawnSpecs.backend(spec), parent, args.size() > 4 && !args.get(4).isEmpty() ? args.get(4) : System.getProperty(LogLevels.PROPERTY));
+            for (String c : cfg.enabled()) {
+                Class.forName(c, true, loader); // as tractor imports enabled modules at boot: static registrations run
+            }
+            Stamps.at("C4 child enabled loaded");
+        } catch (Exception | Error e) {
+            l.close();
+            parent.close();
+            throw e;
         }
-        Listener l = tp.listen(tp.anyAddress(id.name(), BindHost.towards(topts, parentAddr)), topts);
         ActorRuntime rt = new ActorRuntime(cfg);
         rt.debug().configure(spec);
         holder.set(rt);
+        Stamps.at("C6 child runtime made");
         rt.run(l, parent, Sc::sleepForever);
+    }
+
+    /** The parent's first msg after the handshake, which must be the {@code SpawnSpec}. */
+    private static Msg.SpawnSpec spawnSpec(Channel parent, Address parentAddr) {
+        if (parent.receiveOne(SPEC_TIMEOUT) instanceof Msg.SpawnSpec spec) return spec;
+        throw new TransportClosed("parent " + parentAddr + " sent no SpawnSpec");
     }
 
     /**
