@@ -90,7 +90,6 @@ public final class SpawnBench {
         double ms;
         try (Context ctx = p.openContext(SpawnBench::up)) {
             ctx.first();
-            tractor.runtime.ChildMain.stamp("P9 first()");
             ms = (System.nanoTime() - t0) / 1e6;
             ctx.waitForResult();
         }

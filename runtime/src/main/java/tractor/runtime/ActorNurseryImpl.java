@@ -128,7 +128,6 @@ final class ActorNurseryImpl implements ActorNursery {
     }
 
     private PortalImpl spawn(String name, ActorOptions o, Endpoint main, Object[] args) {
-        Stamps.begin(rt.config().transport().name());
         checkEnabled(name, o);
         ActorId child = ActorId.random(name);
         Uid cu = ErrorBox.uid(child);
@@ -143,15 +142,12 @@ final class ActorNurseryImpl implements ActorNursery {
             rt.peers().forget(cu);
             throw new ActorStartupError("could not spawn actor \"" + name + "\" with the " + backend + " backend: " + e.getMessage(), e);
         }
-        Stamps.at("P1 backend.spawn returned");
         Channel ch = awaitConnectBack(child, back, h, o.spawnTimeout());
-        Stamps.at("P2 connected back");
         JfrEvents.actorSpawned(rt, spawned, child, backend);
         PortalImpl portal = new PortalImpl(rt, ch, main != null);
         ChildSupervisor sup = new ChildSupervisor(name, h, portal, this, main, args);
         try {
             ch.send(rt.debug().annotate(SpawnSpecs.make(rt.config(), o.enabled())));
-            Stamps.at("P3 SpawnSpec sent");
             rt.debug().announce(child, h);
             children.add(sup);
             if (main != null) {
@@ -164,7 +160,6 @@ final class ActorNurseryImpl implements ActorNursery {
             sup.reap();
             throw e;
         }
-        Stamps.at("P4 startActor returns");
         return portal;
     }
 

@@ -155,11 +155,9 @@ final class ActorRuntime implements Actor {
                         // are served once the actor is registered (findable).
                         if (parent != null && RegistryClient.isRegistrar(this, parent)) {
                             // the parent is the registrar: register over its channel, holding back its other msgs
-                            Stamps.at("C7 child registering");
                             HeldMsgs held = new HeldMsgs(msg -> rpc.onMsg(parent, msg));
                             attach(parent, held);
                             RegistryClient.register(this, parent);
-                            Stamps.at("C8 child registered");
                             held.release();
                         } else {
                             RegistryClient.register(this, null);

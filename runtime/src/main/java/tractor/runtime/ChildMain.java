@@ -21,8 +21,8 @@ import tractor.transport.spi.Transports;
  * child with a class loader of its own gets the tree's secret and transport settings as two more (see
  * {@code Secrets}); a child process gets them in its environment.
  *
- * <p>Boot: connect to the parent, exchange identities, receive the {@code SpawnSpec}, listen, register
- * with the registrar, then serve until cancelled (by the parent, or when the parent is gone).
+ * <p>Boot: connect to the parent, exchange identities, listen (while the parent prepares the
+ * {@code SpawnSpec}), receive the {@code SpawnSpec}, load the enabled classes, register with the registrar, then serve until cancelled (by the parent, or when the parent is gone).
  *
  * <p>A child JVM never outlives its parent: its standard input is a pipe the parent holds and never
  * writes; end of input (the parent died, even by SIGKILL) cancels the actor, and if it has not ended
@@ -145,11 +145,8 @@ public final class ChildMain {
         if (failed.get() != null) throw new IllegalStateException("child actor failed: " + failed.get(), failed.get());
     }
 
-    public static void stamp(String s) { Stamps.at(s); }
-
     static void run(List<String> args, AtomicReference<ActorRuntime> holder, TransportSecurity security) throws Exception {
         if (args.size() < 3) throw new IllegalArgumentException("usage: ChildMain <parent address> <name> <uuid> [in-jvm], got " + args);
-        Stamps.at("C0 child run");
         Address parentAddr = Address.parse(args.get(0));
         ActorId id = new ActorId(args.get(1), args.get(2));
         TransportProvider tp = Transports.get(parentAddr.transport());
@@ -157,9 +154,7 @@ public final class ChildMain {
         ClassLoader loader = ChildMain.class.getClassLoader();
         ActorConfig boot = new ActorConfig(id, false, false, List.of(), loader, tp, topts, ChannelOptions.DEFAULTS,
                 CodecLimits.DEFAULT, parentAddr, tractor.Teardown.DEFAULTS, SpawnBackends.DEFAULT, null, null);
-        Stamps.at("C1 child before connect");
         Channel parent = Connect.open(boot, parentAddr, new Msg.Aid(id.name(), id.uuid(), ProcessHandle.current().pid(), false, false));
-        Stamps.at("C2 child handshaken");
         // the listener is bound while the parent prepares the SpawnSpec (its name is the actor's, known from the
         // arguments); nobody learns its address before the actor registers, after the enabled classes are loaded
         Listener l;
@@ -169,19 +164,16 @@ public final class ChildMain {
             parent.close();
             throw e;
         }
-        Stamps.at("C5 child listening");
         Msg.SpawnSpec spec;
         ActorConfig cfg;
         try {
             spec = spawnSpec(parent, parentAddr);
-            Stamps.at("C3 child got SpawnSpec");
             cfg = new ActorConfig(id, false, false, SpawnSpecs.enabled(spec), loader, tp, topts, ChannelOptions.DEFAULTS,
                     CodecLimits.DEFAULT, tp.parseAddress(SpawnSpecs.registry(spec)), SpawnSpecs.teardown(spec),
                     SpawnSpecs.backend(spec), parent, args.size() > 4 && !args.get(4).isEmpty() ? args.get(4) : System.getProperty(LogLevels.PROPERTY));
             for (String c : cfg.enabled()) {
                 Class.forName(c, true, loader); // as tractor imports enabled modules at boot: static registrations run
             }
-            Stamps.at("C4 child enabled loaded");
         } catch (Exception | Error e) {
             l.close();
             parent.close();
@@ -190,7 +182,6 @@ public final class ChildMain {
         ActorRuntime rt = new ActorRuntime(cfg);
         rt.debug().configure(spec);
         holder.set(rt);
-        Stamps.at("C6 child runtime made");
         rt.run(l, parent, Sc::sleepForever);
     }
 
