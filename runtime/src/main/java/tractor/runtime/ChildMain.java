@@ -22,7 +22,8 @@ import tractor.transport.spi.Transports;
  * {@code Secrets}); a child process gets them in its environment.
  *
  * <p>Boot: connect to the parent, exchange identities, listen (while the parent prepares the
- * {@code SpawnSpec}), receive the {@code SpawnSpec}, load the enabled classes, register with the registrar, then serve until cancelled (by the parent, or when the parent is gone).
+ * {@code SpawnSpec}), receive the {@code SpawnSpec}, load the enabled classes, register with the
+ * registrar, then serve until cancelled (by the parent, or when the parent is gone).
  *
  * <p>A child JVM never outlives its parent: its standard input is a pipe the parent holds and never
  * writes; end of input (the parent died, even by SIGKILL) cancels the actor, and if it has not ended
