@@ -21,9 +21,8 @@ import tractor.transport.spi.Transports;
  * child with a class loader of its own gets the tree's secret and transport settings as two more (see
  * {@code Secrets}); a child process gets them in its environment.
  *
- * <p>Boot: connect to the parent, exchange identities, listen (while the parent prepares the
- * {@code SpawnSpec}), receive the {@code SpawnSpec}, load the enabled classes, register with the
- * registrar, then serve until cancelled (by the parent, or when the parent is gone).
+ * <p>Boot: connect to the parent, exchange identities, receive the {@code SpawnSpec}, listen, register
+ * with the registrar, then serve until cancelled (by the parent, or when the parent is gone).
  *
  * <p>A child JVM never outlives its parent: its standard input is a pipe the parent holds and never
  * writes; end of input (the parent died, even by SIGKILL) cancels the actor, and if it has not ended
@@ -156,40 +155,21 @@ public final class ChildMain {
         ActorConfig boot = new ActorConfig(id, false, false, List.of(), loader, tp, topts, ChannelOptions.DEFAULTS,
                 CodecLimits.DEFAULT, parentAddr, tractor.Teardown.DEFAULTS, SpawnBackends.DEFAULT, null, null);
         Channel parent = Connect.open(boot, parentAddr, new Msg.Aid(id.name(), id.uuid(), ProcessHandle.current().pid(), false, false));
-        // the listener is bound while the parent prepares the SpawnSpec (its name is the actor's, known from the
-        // arguments); nobody learns its address before the actor registers, after the enabled classes are loaded
-        Listener l;
-        try {
-            l = tp.listen(tp.anyAddress(id.name(), BindHost.towards(topts, parentAddr)), topts);
-        } catch (RuntimeException | Error e) {
+        if (!(parent.receiveOne(SPEC_TIMEOUT) instanceof Msg.SpawnSpec spec)) {
             parent.close();
-            throw e;
+            throw new TransportClosed("parent " + parentAddr + " sent no SpawnSpec");
         }
-        Msg.SpawnSpec spec;
-        ActorConfig cfg;
-        try {
-            spec = spawnSpec(parent, parentAddr);
-            cfg = new ActorConfig(id, false, false, SpawnSpecs.enabled(spec), loader, tp, topts, ChannelOptions.DEFAULTS,
-                    CodecLimits.DEFAULT, tp.parseAddress(SpawnSpecs.registry(spec)), SpawnSpecs.teardown(spec),
-                    SpawnSpecs.backend(spec), parent, args.size() > 4 && !args.get(4).isEmpty() ? args.get(4) : System.getProperty(LogLevels.PROPERTY));
-            for (String c : cfg.enabled()) {
-                Class.forName(c, true, loader); // as tractor imports enabled modules at boot: static registrations run
-            }
-        } catch (Exception | Error e) {
-            l.close();
-            parent.close();
-            throw e;
+        ActorConfig cfg = new ActorConfig(id, false, false, SpawnSpecs.enabled(spec), loader, tp, topts, ChannelOptions.DEFAULTS,
+                CodecLimits.DEFAULT, tp.parseAddress(SpawnSpecs.registry(spec)), SpawnSpecs.teardown(spec),
+                SpawnSpecs.backend(spec), parent, args.size() > 4 && !args.get(4).isEmpty() ? args.get(4) : System.getProperty(LogLevels.PROPERTY));
+        for (String c : cfg.enabled()) {
+            Class.forName(c, true, loader); // as tractor imports enabled modules at boot: static registrations run
         }
+        Listener l = tp.listen(tp.anyAddress(id.name(), BindHost.towards(topts, parentAddr)), topts);
         ActorRuntime rt = new ActorRuntime(cfg);
         rt.debug().configure(spec);
         holder.set(rt);
         rt.run(l, parent, Sc::sleepForever);
-    }
-
-    /** The parent's first msg after the handshake, which must be the {@code SpawnSpec}. */
-    private static Msg.SpawnSpec spawnSpec(Channel parent, Address parentAddr) {
-        if (parent.receiveOne(SPEC_TIMEOUT) instanceof Msg.SpawnSpec spec) return spec;
-        throw new TransportClosed("parent " + parentAddr + " sent no SpawnSpec");
     }
 
     /**
