@@ -43,6 +43,10 @@ public final class Report {
             SpawnBench.main(new String[0]);
             System.exit(0);
         }
+        if (selection.equals("spawn-thread")) { // thread actors only: under UDS, TCP and inproc roots, same run
+            SpawnBench.threadOnly();
+            System.exit(0);
+        }
         if (selection.equals("teardown")) { // a 16-process tree cancelled until every process is reaped
             TeardownBench.main(new String[0]);
             System.exit(0);

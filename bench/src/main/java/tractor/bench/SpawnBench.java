@@ -149,6 +149,27 @@ public final class SpawnBench {
         summary(all);
     }
 
+    /**
+     * {@code -Dbench=spawn-thread}: the thread cases alone, under a UDS, a TCP and an inproc root in turn.
+     */
+    static void threadOnly() throws Exception {
+        Map<String, List<Double>> all = new LinkedHashMap<>();
+        ActorOptions thread = ActorOptions.of().enable(SpawnBench.class).spawnBackend("thread");
+        System.out.printf(Locale.ROOT, "thread spawn-to-ready: %d rounds of %d spawns after %d warm-up spawns per root; %d cpus%n",
+                ROUNDS, THREAD_SPAWNS, THREAD_WARMUP, Runtime.getRuntime().availableProcessors());
+        for (String t : List.of("uds", "tcp", "inproc")) { // one root after the other: a nursery opened inside a root is that root's
+            RootOptions root = RootOptions.of().transport(t).spawnBackend("thread").logLevel("error");
+            if (!t.equals("inproc")) root = root.registryAddress(CtxBench.registry(t));
+            Tractor.openNursery(root, an -> {
+                for (int i = 0; i < THREAD_WARMUP; i++) ready(an, "thr-warm", thread);
+                for (int r = 1; r <= ROUNDS; r++) record(all, r, "thread-" + t, threadMedian(an, thread));
+            });
+        }
+        System.out.println();
+        System.out.println("thread spawn-to-ready, median [min-max] over rounds (target <= 1 ms):");
+        for (var e : all.entrySet()) System.out.printf(Locale.ROOT, "  %-14s %s%n", e.getKey(), Stats.of(e.getValue()).fmt("ms"));
+    }
+
     /** Thread spawns made before the timed ones (the thread path's JIT), per root. */
     static final int THREAD_WARMUP = Integer.getInteger("spawn.threadWarmup", 50);
     /** Untimed thread spawns before the {@code thread-steady} rounds (after the others), under the UDS root. */
