@@ -138,6 +138,21 @@ final class Channel implements AutoCloseable {
     }
 
     /**
+     * Sends {@code msg} from a virtual thread of its own, for senders that must never block (a frame sink
+     * delivering, the msg loop replying): a send may wait for socket space. A failed send is handed to
+     * {@code failed}.
+     */
+    void sendSoon(Msg msg, java.util.function.Consumer<RuntimeException> failed) {
+        Thread.ofVirtual().name("send " + msg.msgType()).start(ActorMdc.propagate(() -> {
+            try {
+                send(msg);
+            } catch (RuntimeException e) {
+                failed.accept(e);
+            }
+        }));
+    }
+
+    /**
      * Sends one msg; safe from many tasks.
      *
      * @throws TransportClosed when the connection is broken or the peer was lost (cause chained)

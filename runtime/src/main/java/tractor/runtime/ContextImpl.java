@@ -109,13 +109,7 @@ final class ContextImpl implements Context, MsgSink {
         Msg.Error e = ErrorBox.pack(new StreamOverrun("actor " + rt.uid() + " dropped a stream msg of context " + cid
                 + ": its buffer of " + ContextInbox.BUFFER + " msgs is full (open the context with allowOverruns to queue more)"),
                 rt.wireUid(), cid);
-        Thread.ofVirtual().name("overrun " + cid).start(ActorMdc.propagate(() -> {
-            try {
-                ch.send(e);
-            } catch (RuntimeException ignored) {
-                // the peer is gone: nothing to tell
-            }
-        }));
+        ch.sendSoon(e, gone -> { }); // a failed send: the peer is gone, nothing to tell
     }
 
     @Override

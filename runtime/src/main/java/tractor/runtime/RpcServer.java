@@ -157,7 +157,7 @@ final class RpcServer {
 
     /** Replies from the msg loop without blocking it (a send may wait for socket space): on a thread of its own. */
     private void sendSoon(Channel ch, Msg msg) {
-        Thread.ofVirtual().name("reply " + msg.msgType()).start(ActorMdc.propagate(() -> send(ch, msg)));
+        ch.sendSoon(msg, e -> Log.debug(rt, "could not reply " + msg.msgType() + " to " + ch.describePeer() + ": " + e.getMessage()));
     }
 
     /** Cancels the task of dialog {@code cid} on {@code ch} and waits (at most {@code wait}) for it to end. */
