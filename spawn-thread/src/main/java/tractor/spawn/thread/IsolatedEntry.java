@@ -79,7 +79,7 @@ final class IsolatedEntry implements Consumer<List<String>> {
 
     private ClassLoader moduleLoader() {
         ModuleLayer boot = ModuleLayer.boot();
-        ModuleFinder finder = new ExplicitFirst(ModuleFinder.of(paths(modulePath)), boot);
+        ModuleFinder finder = new ReloadedModules(ModuleFinder.of(paths(modulePath)), boot);
         Configuration cf;
         try {
             cf = boot.configuration().resolveAndBind(finder, ModuleFinder.of(), roots(finder, boot));
@@ -113,7 +113,7 @@ final class IsolatedEntry implements Consumer<List<String>> {
      * both copies of each application module and fail resolution. Those libraries are shared with the
      * parent, like JDK modules; explicit modules are loaded again.
      */
-    private record ExplicitFirst(ModuleFinder path, ModuleLayer boot) implements ModuleFinder {
+    private record ReloadedModules(ModuleFinder path, ModuleLayer boot) implements ModuleFinder {
         @Override
         public Optional<ModuleReference> find(String name) {
             return path.find(name).filter(this::loadAgain);
