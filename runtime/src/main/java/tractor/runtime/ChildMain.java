@@ -21,8 +21,10 @@ import tractor.transport.spi.Transports;
  * child with a class loader of its own gets the tree's secret and transport settings as two more (see
  * {@code Secrets}); a child process gets them in its environment.
  *
- * <p>Boot: connect to the parent, exchange identities, receive the {@code SpawnSpec}, listen, register
- * with the registrar, then serve until cancelled (by the parent, or when the parent is gone).
+ * <p>Boot: connect to the parent, exchange identities, listen (while the parent sends the
+ * {@code SpawnSpec}), receive the {@code SpawnSpec}, load the enabled classes, register with the
+ * registrar, then serve until cancelled (by the parent, or when the parent is gone). A boot that ends
+ * before serving closes its listener and the parent connection.
  *
  * <p>A child JVM never outlives its parent: its standard input is a pipe the parent holds and never
  * writes; end of input (the parent died, even by SIGKILL) cancels the actor, and if it has not ended
