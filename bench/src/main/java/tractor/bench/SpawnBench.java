@@ -138,14 +138,11 @@ public final class SpawnBench {
                 record(all, r, "thread", threadMedian(an, thread));
             }
             // a JVM that has spawned thread actors for a while: the spawn path compiled by C2, nothing else running
-            for (int i = 0; i < THREAD_STEADY_WARMUP; i++) ready(an, "thr-warm", thread);
-            for (int r = 1; r <= ROUNDS; r++) record(all, r, "thread-steady", threadMedian(an, thread));
+            threadRounds(all, "thread-steady", an, thread, THREAD_STEADY_WARMUP);
         });
         // a second program phase: the same thread spawns under a root on the inproc transport (no socket)
-        Tractor.openNursery(RootOptions.of().transport("inproc").spawnBackend("thread").logLevel("error"), an -> {
-            for (int i = 0; i < THREAD_WARMUP; i++) ready(an, "thr-warm", thread);
-            for (int r = 1; r <= ROUNDS; r++) record(all, r, "thread-inproc", threadMedian(an, thread));
-        });
+        Tractor.openNursery(RootOptions.of().transport("inproc").spawnBackend("thread").logLevel("error"),
+                an -> threadRounds(all, "thread-inproc", an, thread, THREAD_WARMUP));
         summary(all);
     }
 
@@ -160,10 +157,7 @@ public final class SpawnBench {
         for (String t : List.of("uds", "tcp", "inproc")) { // one root after the other: a nursery opened inside a root is that root's
             RootOptions root = RootOptions.of().transport(t).spawnBackend("thread").logLevel("error");
             if (!t.equals("inproc")) root = root.registryAddress(CtxBench.registry(t));
-            Tractor.openNursery(root, an -> {
-                for (int i = 0; i < THREAD_WARMUP; i++) ready(an, "thr-warm", thread);
-                for (int r = 1; r <= ROUNDS; r++) record(all, r, "thread-" + t, threadMedian(an, thread));
-            });
+            Tractor.openNursery(root, an -> threadRounds(all, "thread-" + t, an, thread, THREAD_WARMUP));
         }
         System.out.println();
         System.out.println("thread spawn-to-ready, median [min-max] over rounds (target <= 1 ms):");
@@ -176,6 +170,12 @@ public final class SpawnBench {
     static final int THREAD_STEADY_WARMUP = Integer.getInteger("spawn.threadSteadyWarmup", 2000);
     /** Thread spawns per round: the round's figure is their median. */
     static final int THREAD_SPAWNS = Integer.getInteger("spawn.threadSpawns", 21);
+
+    /** {@code warmup} untimed thread spawns, then {@link #ROUNDS} rounds recorded as {@code label}. */
+    static void threadRounds(Map<String, List<Double>> all, String label, ActorNursery an, ActorOptions thread, int warmup) throws Exception {
+        for (int i = 0; i < warmup; i++) ready(an, "thr-warm", thread);
+        for (int r = 1; r <= ROUNDS; r++) record(all, r, label, threadMedian(an, thread));
+    }
 
     /** The median spawn-to-ready of {@link #THREAD_SPAWNS} thread actors, one after the other. */
     static double threadMedian(ActorNursery an, ActorOptions thread) throws Exception {
