@@ -186,11 +186,20 @@ public final class CtxBench {
     /** Extra JVM options of a process child (whitespace-separated; later flags win), e.g. {@code -XX:TieredStopAtLevel=4}. */
     static final List<String> CHILD_JVM = List.of(System.getProperty("ctx.childJvm", "").trim().split("\\s+")).stream().filter(o -> !o.isEmpty()).toList();
 
+    /**
+     * Whether the process child is served from the warm pool ({@code ctx.childPool}, default false): a
+     * primer child of the same options starts the pool, the pooled JVM gets {@link #POOL_PAUSE_MS} to boot
+     * and rehearse, and the measured child is a hit (its spawn time shows it).
+     */
+    static final boolean CHILD_POOL = Boolean.getBoolean("ctx.childPool");
+    static final long POOL_PAUSE_MS = Long.getLong("ctx.poolPause", 3000);
+
     public static void main(String[] args) throws Exception {
         System.out.printf(Locale.ROOT, "contexts and streams, root <-> one child actor, %s x %s: %d rounds; ping-pong %d+%d round trips,"
                 + " one-way %d msgs; raw baselines of IpcBench on the same transport in the same rounds; %d cpus%n",
                 BACKENDS, TRANSPORTS, ROUNDS, WARM, N, MSGS, Runtime.getRuntime().availableProcessors());
         if (!CHILD_JVM.isEmpty()) System.out.println("process child's extra JVM options: " + CHILD_JVM);
+        if (CHILD_POOL) System.out.println("process child from the warm pool (warmPool=1, primed " + POOL_PAUSE_MS + " ms before)");
         Map<String, List<IpcBench.Result>> all = new LinkedHashMap<>();
         for (String transport : TRANSPORTS) {
             for (String backend : BACKENDS) pair(all, transport, backend);
@@ -202,9 +211,17 @@ public final class CtxBench {
     static void pair(Map<String, List<IpcBench.Result>> all, String transport, String backend) throws Exception {
         String tag = "/" + transport + "/" + backend;
         RootOptions root = RootOptions.of().transport(transport).registryAddress(registry(transport)).spawnBackend(backend).logLevel("error");
+        ActorOptions options = ActorOptions.of().enable(CtxBench.class).jvmOptions(CHILD_JVM.toArray(String[]::new));
+        boolean pooled = CHILD_POOL && backend.equals("process");
+        if (pooled) options = options.backendOption("warmPool", "1");
+        ActorOptions childOptions = options;
         Tractor.openNursery(root, an -> {
+            if (pooled) {
+                an.startActor("primer", childOptions).cancelActor(); // cold: starts the pool
+                Thread.sleep(POOL_PAUSE_MS); // the pooled JVM boots and rehearses alone
+            }
             long s0 = System.nanoTime();
-            Portal p = an.startActor("echo", ActorOptions.of().enable(CtxBench.class).jvmOptions(CHILD_JVM.toArray(String[]::new)));
+            Portal p = an.startActor("echo", childOptions);
             p.run(CtxBench::ready); // connected and serving
             System.out.printf(Locale.ROOT, "%s: child actor spawned and serving in %.0f ms%n", tag, (System.nanoTime() - s0) / 1e6);
             measure(new LinkedHashMap<>(), 0, "warm stream-from", () -> streamFrom(p, Math.min(MSGS, 200_000))); // JIT, not timed

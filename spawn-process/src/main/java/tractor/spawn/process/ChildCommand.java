@@ -44,6 +44,16 @@ final class ChildCommand {
     static final List<String> JVM_OPTIONS = List.of("-XX:UserThreadWaitAttemptsAtExit=0",
             "--sun-misc-unsafe-memory-access=allow", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto");
 
+    /**
+     * What a pooled JVM gets after {@link #JVM_OPTIONS} and before the request's own options: full tiered
+     * compilation (the later flag wins over {@code -XX:TieredStopAtLevel=1}). C1 alone is chosen for a cold
+     * child's start; a pooled JVM boots ahead of its spawn, and a hit from a tiered pool is as fast as one
+     * from a C1 pool (11.3 ms against 13.3–13.9 ms, two runs of 7 and 9 rounds) while a streaming child
+     * with C2 goes 0.75 → 1.0–1.45 M msgs/s (bench/README "The warm pool"). A request that sets
+     * {@code -XX:TieredStopAtLevel} itself overrides this.
+     */
+    static final List<String> POOLED_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=4");
+
     private final String java;
     private final String modulePath;
     private final String classPath;
@@ -74,7 +84,7 @@ final class ChildCommand {
     List<String> build(SpawnRequest request) {
         String mainClass = mainClass(request);
         String module = moduleMode(request);
-        List<String> cmd = launcher(request, module);
+        List<String> cmd = launcher(request, module, List.of());
         if (module != null) cmd.addAll(List.of("--module", module + "/" + mainClass));
         else cmd.add(mainClass);
         withAppCds(request, cmd);
@@ -85,12 +95,13 @@ final class ChildCommand {
     /**
      * The command line of a pooled JVM for requests like {@code request}: {@link PoolMain} preloads the
      * entry's main class and waits on its standard input for the arguments. In module mode the entry's
-     * package is exported to this module, so that {@code PoolMain} may call its {@code main}.
+     * package is exported to this module, so that {@code PoolMain} may call its {@code main}. A pooled JVM
+     * compiles with C2 too ({@link #POOLED_JVM_OPTIONS}); a cold start of the same request keeps C1 only.
      */
     List<String> buildPooled(SpawnRequest request) {
         String mainClass = mainClass(request);
         String module = moduleMode(request);
-        List<String> cmd = launcher(request, module);
+        List<String> cmd = launcher(request, module, POOLED_JVM_OPTIONS);
         String self = ChildCommand.class.getModule().getName();
         if (module != null && self != null) {
             String pkg = mainClass.substring(0, Math.max(0, mainClass.lastIndexOf('.')));
@@ -137,11 +148,15 @@ final class ChildCommand {
         return module != null && request.options().get("classPath") == null && isOnModulePath(module) ? module : null;
     }
 
-    /** The binary, the JVM options and the module or class path: everything before the main class. */
-    private List<String> launcher(SpawnRequest request, String module) {
+    /**
+     * The binary, the JVM options (ours, then {@code extra}, then the request's) and the module or class
+     * path: everything before the main class.
+     */
+    private List<String> launcher(SpawnRequest request, String module, List<String> extra) {
         List<String> cmd = new ArrayList<>();
         cmd.add(request.options().getOrDefault("java", java));
         cmd.addAll(sharingOwnedByRequest(request.jvmOptions()) ? withoutSharing() : jvmOptions(AotCache.find(request.options())));
+        cmd.addAll(extra);
         cmd.addAll(request.jvmOptions());
         String cp = request.options().get("classPath");
         if (module != null) {

@@ -18,7 +18,9 @@
  * {@code public static void warmUp()} if it has one, then reads one line from its standard input, the
  * child's arguments, and runs {@code main} with them. Until then it is named {@code pool}; afterwards its
  * lines are forwarded under the actor's name. Pooled JVMs are killed by {@code close()} and end by
- * themselves at end of input, like any child.
+ * themselves at end of input, like any child. A pooled JVM also gets {@code -XX:TieredStopAtLevel=4}
+ * after the options above (C2 too: its boot is paid before the spawn, so a long-lived child streams at
+ * C2 speed for no spawn cost); a request's own {@code -XX:TieredStopAtLevel} comes later and wins.
  *
  * <h2>Output</h2>
  * Each line the child writes is forwarded with the prefix {@code [actorName] } to this JVM's

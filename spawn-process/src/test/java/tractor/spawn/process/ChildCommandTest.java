@@ -91,6 +91,22 @@ class ChildCommandTest {
     }
 
     @Test
+    void aPooledJvmCompilesWithC2UnlessTheRequestSaysOtherwiseAndAColdStartKeepsC1() {
+        ChildCommand command = new ChildCommand("/j", "", "/cp");
+        List<String> pooled = command.buildPooled(request(null, "p.Main"));
+        assertEquals(ChildCommand.JVM_OPTIONS, pooled.subList(1, 1 + ChildCommand.JVM_OPTIONS.size()));
+        assertEquals(List.of("-XX:TieredStopAtLevel=4", "-Xmx64m"), pooled.subList(1 + ChildCommand.JVM_OPTIONS.size(), 3 + ChildCommand.JVM_OPTIONS.size()),
+                "full tiered compilation after our C1-only default (the later flag wins), before the request's options: " + pooled);
+        assertEquals("-XX:TieredStopAtLevel=1", lastTieredFlag(command.build(request(null, "p.Main"))), "a cold start keeps C1 only");
+        SpawnRequest c1 = new SpawnRequest("a", "u", new ChildEntry(null, "p.Main", null), List.of(), Map.of(), List.of("-XX:TieredStopAtLevel=1"), Map.of());
+        assertEquals("-XX:TieredStopAtLevel=1", lastTieredFlag(command.buildPooled(c1)), "the request's own flag wins");
+    }
+
+    private static String lastTieredFlag(List<String> cmd) {
+        return cmd.stream().filter(a -> a.startsWith("-XX:TieredStopAtLevel=")).reduce((a, b) -> b).orElseThrow();
+    }
+
+    @Test
     void aRequestThatSetsClassSharingItselfGetsNoneOfOurs(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         java.nio.file.Path aot = java.nio.file.Files.writeString(dir.resolve("child.aot"), "x");
         SpawnRequest r = new SpawnRequest("a", "u", new ChildEntry(null, "p.Main", null), List.of(), Map.of(),

@@ -79,6 +79,16 @@ class WarmPoolTest {
     }
 
     @Test
+    void aPooledJvmRunsWithC2() throws Exception {
+        backend.spawn(pooled("cold", 1, "print", "cold"));
+        assertTrue(backend().pool().awaitIdle(1, FILL), "the pool never filled: " + backend);
+        ProcessHandle idle = ProcessHandle.of(backend().pool().idlePids().getFirst()).orElseThrow();
+        List<String> args = List.of(idle.info().arguments().orElseThrow(() -> new AssertionError("no arguments readable for " + idle)));
+        assertEquals("-XX:TieredStopAtLevel=4", args.stream().filter(a -> a.startsWith("-XX:TieredStopAtLevel=")).reduce((a, b) -> b).orElseThrow(),
+                "the last tiered flag of the pooled JVM " + idle.pid() + " wins: " + args);
+    }
+
+    @Test
     void aHitIsRefilledInTheBackground() throws Exception {
         backend.spawn(pooled("a", 1, "print", "a"));
         assertTrue(backend().pool().awaitIdle(1, FILL));
