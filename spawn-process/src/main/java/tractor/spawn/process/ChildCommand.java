@@ -48,8 +48,8 @@ final class ChildCommand {
      * What a pooled JVM gets after {@link #JVM_OPTIONS} and before the request's own options: full tiered
      * compilation (the later flag wins over {@code -XX:TieredStopAtLevel=1}). C1 alone is chosen for a cold
      * child's start; a pooled JVM boots ahead of its spawn, and a hit from a tiered pool is as fast as one
-     * from a C1 pool (11.3 ms against 13.3–13.9 ms, two runs of 7 and 9 rounds) while a streaming child
-     * with C2 goes 0.75 → 1.0–1.45 M msgs/s (bench/README "The warm pool"). A request that sets
+     * from a C1 pool (11.3 ms against 13.3–13.9 ms, two runs of 7 and 9 rounds) while a pooled child
+     * streams 1.14–1.17 M msgs/s against 0.68–0.74 M with C1 (bench/README "The warm pool"). A request that sets
      * {@code -XX:TieredStopAtLevel} itself overrides this.
      */
     static final List<String> POOLED_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=4");

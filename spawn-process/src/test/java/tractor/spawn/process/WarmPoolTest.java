@@ -80,7 +80,7 @@ class WarmPoolTest {
 
     @Test
     void aPooledJvmRunsWithC2() throws Exception {
-        backend.spawn(pooled("cold", 1, "print", "cold"));
+        assertEquals(0, exit(backend.spawn(pooled("cold", 1, "print", "cold"))));
         assertTrue(backend().pool().awaitIdle(1, FILL), "the pool never filled: " + backend);
         ProcessHandle idle = ProcessHandle.of(backend().pool().idlePids().getFirst()).orElseThrow();
         List<String> args = List.of(idle.info().arguments().orElseThrow(() -> new AssertionError("no arguments readable for " + idle)));
