@@ -150,6 +150,12 @@ public interface Context extends AutoCloseable {
      * Ends the context. After {@link #waitForResult()} it only releases the dialog. Without it (an
      * abnormal exit: an error or a cancellation left the block) the far task is cancelled and its end
      * awaited, bounded by the cancel wait.
+     *
+     * @throws RemoteActorError when the far task ended with an error of its own (a cross-cancel included)
+     * @throws IllegalStateException when the block was left without {@code waitForResult()} while this
+     *         task was not being cancelled and this side had not asked for the cancel (the JDK rule of
+     *         {@code StructuredTaskScope}: the normal path joins); a task being cancelled leaves with its
+     *         own cancellation instead
      */
     @Override
     void close();

@@ -347,8 +347,15 @@ final class ContextImpl implements Context, MsgSink {
         return hasResult ? "result" : cancelCalled ? "cancelled" : "no outcome";
     }
 
-    /** Cancels the far task and waits for its final msg, shielded and bounded by the cancel wait. */
+    /**
+     * Cancels the far task and waits for its final msg, shielded and bounded by the cancel wait. Leaving
+     * without {@code waitForResult()} raises {@link IllegalStateException} (the JDK rule), except when the
+     * calling task is being cancelled: then the block is left by that cancellation, which must stay what
+     * the task ends with (tractor: a task cancelled inside {@code open_context} cancels the far task and
+     * re-raises its own cancellation).
+     */
     private void abnormalClose() {
+        boolean cancelling = callerCancelling();
         boolean askedBefore = cancelCalled;
         RemoteActorError before = remoteError;
         if (before != null) { // the outcome is already here: a cross-cancel (even our own cancelActor) is raised
@@ -366,8 +373,18 @@ final class ContextImpl implements Context, MsgSink {
         }
         RemoteActorError e = remoteError;
         if (e != null && !isSelfCancelAck(e) && !remoteRaised) throw raised(e);
-        if (!askedBefore && (e != null || ch.isOpen())) {
+        if (!askedBefore && !cancelling && (e != null || ch.isOpen())) {
             throw new IllegalStateException("context " + cid + " closed without waitForResult(): the far task was cancelled");
+        }
+    }
+
+    /** Whether the calling task is being cancelled (its scopes are effectively cancelled): a checkpoint that never throws. */
+    static boolean callerCancelling() {
+        try {
+            tractor.sc.Sc.checkpointIfCancelled();
+            return false;
+        } catch (tractor.sc.Cancelled c) {
+            return true;
         }
     }
 

@@ -161,7 +161,7 @@ final class MsgStreamImpl implements MsgStream {
         if (closedHere) return;
         closedHere = true;
         JfrEvents.streamClosed(ctx, jfr);
-        if (ctx.side() == tractor.Context.Side.CHILD || isCancelling()) return;
+        if (ctx.side() == tractor.Context.Side.CHILD || ContextImpl.callerCancelling()) return;
         sendStop();
     }
 
@@ -174,18 +174,9 @@ final class MsgStreamImpl implements MsgStream {
         }
     }
 
-    private static boolean isCancelling() {
-        try {
-            Sc.checkpointIfCancelled();
-            return false;
-        } catch (tractor.sc.Cancelled c) {
-            return true;
-        }
-    }
-
     @Override
     public Iterator<Object> iterator() {
-        return tractor.sc.Sc.iterate(this::receive);
+        return Sc.iterate(this::receive);
     }
 
     @Override

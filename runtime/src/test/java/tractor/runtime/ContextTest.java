@@ -189,6 +189,50 @@ class ContextTest {
         });
     }
 
+    /**
+     * A task cancelled inside a context block (tractor: cancelled inside {@code open_context}) cancels the
+     * far task, waits for its ack and ends cancelled: leaving without {@code waitForResult()} is the
+     * cancellation's doing, not a misuse, so {@code close()} raises nothing that would unmask the cancel.
+     */
+    @ParameterizedTest
+    @MethodSource("tractor.runtime.Matrix#pairs")
+    void aTaskCancelledInsideAContextBlockEndsCancelledAndTheFarTaskToo(String b, String t) throws Exception {
+        withChild(b, t, p -> {
+            Context[] opened = new Context[1];
+            tractor.sc.CancelScope scope = tractor.sc.CancelScope.run(s -> {
+                try (Context ctx = p.openContext(Ctxs::sleepForever)) {
+                    opened[0] = ctx;
+                    s.cancel();
+                    tractor.sc.Sc.sleepForever();
+                }
+            });
+            assertTrue(scope.cancelledCaught(), "the scope's cancellation ended the block, nothing else");
+            assertTrue(opened[0].cancelCalled(), "the far task was cancelled");
+            assertTrue(opened[0].cancelAcked(), "and its cancellation was acknowledged before close() returned");
+        });
+    }
+
+    /** The same under a nursery: a sibling's error is what the nursery raises, alone. */
+    @ParameterizedTest
+    @MethodSource("tractor.runtime.Matrix#pairs")
+    void aSiblingsErrorCancelsATaskInAContextBlockAndIsRaisedAlone(String b, String t) throws Exception {
+        withChild(b, t, p -> {
+            IllegalArgumentException boom = new IllegalArgumentException("boom");
+            tractor.sc.Event inBlock = new tractor.sc.Event();
+            Throwable e = assertThrows(Throwable.class, () -> tractor.sc.Nursery.run(n -> {
+                n.startSoon("in a context", () -> {
+                    try (Context ctx = p.openContext(Ctxs::sleepForever)) {
+                        inBlock.set();
+                        tractor.sc.Sc.sleepForever();
+                    }
+                });
+                inBlock.await();
+                throw boom;
+            }));
+            assertEquals(boom, e, () -> "the sibling's error alone, got " + e);
+        });
+    }
+
     @ParameterizedTest
     @MethodSource("tractor.runtime.Matrix#pairs")
     void closingWithoutWaitingCancelsTheFarTask(String b, String t) throws Exception {
