@@ -106,6 +106,30 @@ class StreamTest {
         Files.deleteIfExists(marker);
     }
 
+    /** A consumer cancelled by a sibling's error cancels its producer and ends cancelled: the sibling's error is raised alone. */
+    @ParameterizedTest
+    @MethodSource("tractor.runtime.Matrix#pairs")
+    void aSiblingsErrorCancelsAConsumerAndItsProducerAndIsRaisedAlone(String b, String t) throws Exception {
+        Path marker = Files.createTempFile("producer", ".marker");
+        Files.delete(marker);
+        withChild(b, t, p -> {
+            IllegalArgumentException boom = new IllegalArgumentException("boom");
+            tractor.sc.Event consuming = new tractor.sc.Event();
+            Throwable e = org.junit.jupiter.api.Assertions.assertThrows(Throwable.class, () -> tractor.sc.Nursery.run(n -> {
+                n.startSoon("consumer", () -> {
+                    try (MsgStream s = p.openStreamFrom(Streams::forever, marker.toString())) {
+                        for (Object v : s) consuming.set();
+                    }
+                });
+                consuming.await();
+                throw boom;
+            }));
+            assertEquals(boom, e, () -> "the sibling's error alone, got " + e);
+            assertEquals("cancelled", Files.readString(marker), "the producer's cleanup ran before the nursery ended");
+        });
+        Files.deleteIfExists(marker);
+    }
+
     @ParameterizedTest
     @MethodSource("tractor.runtime.Matrix#pairs")
     void aProducerErrorReachesTheConsumer(String b, String t) throws Exception {
