@@ -26,6 +26,24 @@ final class Invoker {
         return m.getParameterCount() > 0 && m.getParameterTypes()[0] == tractor.Emitter.class;
     }
 
+    /**
+     * Refuses an endpoint whose first parameter is a {@code tractor.Context} or {@code tractor.Emitter} of
+     * another copy of tractor's API than this runtime's: its class was loaded outside the loader the actor
+     * runs in (an isolated thread child whose endpoint class came from the parent's class path), and the
+     * runtime could neither recognize nor pass that parameter.
+     */
+    private void checkSameApi(Method m) {
+        if (m.getParameterCount() == 0) return;
+        Class<?> first = m.getParameterTypes()[0];
+        boolean context = first.getName().equals(tractor.Context.class.getName()) && first != tractor.Context.class;
+        boolean emitter = first.getName().equals(tractor.Emitter.class.getName()) && first != tractor.Emitter.class;
+        if (!context && !emitter) return;
+        throw new IllegalArgumentException(m.getDeclaringClass().getName() + "#" + m.getName() + " takes a " + first.getName()
+                + " of another copy of tractor's API (class loader " + first.getClassLoader() + ") than actor \"" + actorName
+                + "\" runs with (" + tractor.Context.class.getClassLoader() + "): its class was loaded outside the actor's class"
+                + " loader; put it in a module or jar the actor loads itself, or spawn with classLoader=shared");
+    }
+
     /** Whether {@code m} can produce a one-way stream: it emits, or returns a Stream, Iterator or Iterable. */
     static boolean isStreaming(Method m) {
         Class<?> r = m.getReturnType();
@@ -67,6 +85,7 @@ final class Invoker {
         if (named.isEmpty()) {
             throw new NoSuchMethodException("no public static method \"" + func + "\" in " + ns + " (actor \"" + actorName + "\")");
         }
+        for (Method m : named) checkSameApi(m);
         List<Method> fitting = named.stream()
                 .filter(m -> m.getParameterCount() == argc + supplied(m)).toList();
         if (fitting.size() == 1) return fitting.getFirst();

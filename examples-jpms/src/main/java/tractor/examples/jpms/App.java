@@ -1,6 +1,7 @@
 package tractor.examples.jpms;
 
 import tractor.ActorOptions;
+import tractor.Context;
 import tractor.Endpoint;
 import tractor.Endpoints;
 import tractor.RootOptions;
@@ -29,6 +30,11 @@ public final class App {
                 + " startedBy=" + startedBy;
     }
 
+    /** A context endpoint: answers, through {@code started}, the module this class was loaded in there. */
+    public static void hello(Context ctx) {
+        ctx.started("context in module=" + App.class.getModule().getName());
+    }
+
     public static void main(String[] args) throws Exception {
         String transport = System.getProperty("tractor.transport", "tcp");
         RootOptions root = RootOptions.of().transport(transport).registryAddress(transport.equals("tcp") ? "tcp://127.0.0.1:0" : null);
@@ -36,8 +42,18 @@ public final class App {
         ActorOptions child = classLoader == null ? ActorOptions.of() : ActorOptions.of().backendOption("classLoader", classLoader);
         startedBy = "app";
         Object[] out = new Object[1];
-        Tractor.openNursery(root, an -> out[0] = an.runInActor("where", child, Endpoint.of((Endpoints.Fn0<String>) App::where)).result());
+        Object[] hello = new Object[1];
+        Tractor.openNursery(root, an -> {
+            out[0] = an.runInActor("where", child, Endpoint.of((Endpoints.Fn0<String>) App::where)).result();
+            tractor.Portal p = an.startActor("hello", child.enable(App.class));
+            try (Context ctx = p.openContext(App::hello)) {
+                hello[0] = ctx.first();
+                ctx.waitForResult();
+            }
+            p.cancelActor();
+        });
         System.out.println("app pid=" + ProcessHandle.current().pid() + " module=" + App.class.getModule().getName());
         System.out.println(out[0]);
+        System.out.println(hello[0]);
     }
 }

@@ -16,12 +16,15 @@ import tractor.testkit.Bounded;
  */
 @Bounded(seconds = 120)
 class AppTest {
-    static final Pattern PIDS = Pattern.compile("app pid=(\\d+) module=(\\S+)\\R+child pid=(\\d+) module=(\\S+) startedBy=(\\S+)");
+    static final Pattern PIDS = Pattern.compile("app pid=(\\d+) module=(\\S+)\\R+child pid=(\\d+) module=(\\S+) startedBy=(\\S+)"
+            + "\\R+context in module=(\\S+)");
 
+    /** The app's output, checked: it ended well, and the child's context endpoint ran where its call did (group 6 = group 4). */
     static Matcher ran(Paths.Run r) {
         assertEquals(0, r.exit(), r.output());
         Matcher m = PIDS.matcher(r.output());
         assertTrue(m.find(), r.output());
+        assertEquals(m.group(4), m.group(6), "the context endpoint ran in the same module as the call: " + r.output());
         return m;
     }
 
