@@ -21,6 +21,7 @@ public interface MsgStream extends AutoCloseable, Iterable<Object> {
      * @throws RemoteActorError       an error the peer already sent
      * @throws tractor.sc.EndOfChannelException after this side closed
      * @throws TransportClosed        when the connection broke
+     * @throws MsgEncodeError         when the value cannot be encoded (nothing is sent: the stream goes on)
      */
     void send(Object value);
 

@@ -30,6 +30,7 @@ public interface Portal {
      * @throws RemoteActorError when the call fails in the peer, or the peer refuses it (not enabled,
      *                          no such method, arguments that do not fit)
      * @throws TransportClosed  when the connection to the peer breaks before the result arrives
+     * @throws MsgEncodeError   when an argument cannot be encoded (nothing is sent)
      */
     <R> R run(Class<R> resultType, Endpoint endpoint, Object... args);
 

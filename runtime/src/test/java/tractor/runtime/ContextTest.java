@@ -190,6 +190,31 @@ class ContextTest {
     }
 
     /**
+     * Bad input is refused where it is given, with the API's {@link tractor.MsgEncodeError}, and loses
+     * nothing: a value with no wire mapping sent on a stream, or passed as a call's argument, is not sent,
+     * and the stream and the portal go on.
+     */
+    @ParameterizedTest
+    @MethodSource("tractor.runtime.Matrix#pairs")
+    void anUnencodableValueIsRefusedWithMsgEncodeErrorAndNothingIsLost(String b, String t) throws Exception {
+        withChild(b, t, p -> {
+            try (Context ctx = p.openContext(Ctxs::echo)) {
+                ctx.first();
+                try (MsgStream s = ctx.openStream()) {
+                    tractor.MsgEncodeError e = assertThrows(tractor.MsgEncodeError.class, () -> s.send(new Object()));
+                    assertTrue(e.getMessage().contains("cannot encode a java.lang.Object"), e.getMessage());
+                    s.send(7L);
+                    assertEquals(7L, s.receive());
+                }
+                assertEquals(1L, ((Number) ctx.waitForResult()).longValue(), "the child echoed one value: the refused one never left");
+            }
+            tractor.MsgEncodeError e = assertThrows(tractor.MsgEncodeError.class, () -> p.run(Calls.class.getName() + "#add", new Object(), 2));
+            assertTrue(e.getMessage().contains("java.lang.Object"), e.getMessage());
+            assertEquals(3, p.run(Calls::add, 1, 2));
+        });
+    }
+
+    /**
      * A task cancelled inside a context block (tractor: cancelled inside {@code open_context}) cancels the
      * far task, waits for its ack and ends cancelled: leaving without {@code waitForResult()} is the
      * cancellation's doing, not a misuse, so {@code close()} raises nothing that would unmask the cancel.
