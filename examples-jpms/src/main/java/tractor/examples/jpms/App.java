@@ -4,6 +4,7 @@ import tractor.ActorOptions;
 import tractor.Context;
 import tractor.Endpoint;
 import tractor.Endpoints;
+import tractor.Portal;
 import tractor.RootOptions;
 import tractor.Tractor;
 
@@ -45,7 +46,7 @@ public final class App {
         Object[] hello = new Object[1];
         Tractor.openNursery(root, an -> {
             out[0] = an.runInActor("where", child, Endpoint.of((Endpoints.Fn0<String>) App::where)).result();
-            tractor.Portal p = an.startActor("hello", child.enable(App.class));
+            Portal p = an.startActor("hello", child.enable(App.class));
             try (Context ctx = p.openContext(App::hello)) {
                 hello[0] = ctx.first();
                 ctx.waitForResult();
